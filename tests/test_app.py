@@ -1,0 +1,64 @@
+"""App factory and configuration."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from webapp import create_app
+from webapp.settings import SETTINGS
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_every_setting_is_documented_in_readme() -> None:
+    text = README.read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `KLARTEXT_([A-Z_]+)` \|", text, flags=re.M))
+    assert documented, "README.md has no settings table"
+    assert {s.name for s in SETTINGS} == documented
+
+
+def test_settings_come_from_prefixed_environment(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KLARTEXT_PAGE_SIZE", "7")
+    monkeypatch.setenv("KLARTEXT_SITE_TITLE", "Pressestelle Testhausen")
+    app = create_app({"INSTANCE_PATH": str(tmp_path)})
+    assert app.config["PAGE_SIZE"] == 7
+    assert app.config["SITE_TITLE"] == "Pressestelle Testhausen"
+
+
+def test_test_config_overrides_environment(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KLARTEXT_PAGE_SIZE", "7")
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "PAGE_SIZE": 3})
+    assert app.config["PAGE_SIZE"] == 3
+
+
+def test_embedded_defaults_use_instance_folder(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app({"INSTANCE_PATH": str(tmp_path)})
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path / 'klartext.sqlite3'}"
+    assert Path(app.config["AUDIO_DIR"]) == tmp_path / "audio"
+
+
+def test_secret_key_is_generated_once_and_kept(tmp_path: Path) -> None:
+    first = create_app({"INSTANCE_PATH": str(tmp_path)}).config["SECRET_KEY"]
+    second = create_app({"INSTANCE_PATH": str(tmp_path)}).config["SECRET_KEY"]
+    assert len(first) >= 32 and first == second
+
+
+def test_database_is_created_by_migrations(app) -> None:
+    from sqlalchemy import inspect
+
+    from webapp.db import db
+
+    with app.app_context():
+        tables = set(inspect(db.engine).get_table_names())
+    assert {"users", "releases", "jobs", "readings", "revisions", "alembic_version"} <= tables
+
+
+def test_sqlite_runs_in_wal_mode(app) -> None:
+    from sqlalchemy import text
+
+    from webapp.db import db
+
+    with app.app_context():
+        assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"

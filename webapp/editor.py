@@ -1,0 +1,125 @@
+"""Editor pages (behind log-in): add releases, list them, see their state and jobs, publish."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from simplify.release import ParseError
+
+from . import releases
+from .auth import limiter
+from .db import db
+from .forms import ActionForm, IngestForm
+from .ingest import IngestError, IngestSettings, text_from_paste, text_from_upload, text_from_url
+from .models import ReleaseRecord
+
+bp = Blueprint("editor", __name__, url_prefix="/redaktion")
+
+
+@bp.before_request
+@login_required
+def _require_login() -> None:
+    """Every editor page needs a logged-in editor."""
+
+
+def ingest_settings() -> IngestSettings:
+    cfg = current_app.config
+    return IngestSettings(
+        max_bytes=int(cfg["MAX_TEXT_BYTES"]),
+        fetch_timeout=float(cfg["FETCH_TIMEOUT"]),
+        allow_private_urls=bool(cfg["ALLOW_PRIVATE_URLS"]),
+    )
+
+
+@bp.route("/")
+def index():  # type: ignore[no-untyped-def]
+    try:
+        page = max(1, int(request.args.get("seite", "1")))
+    except ValueError:
+        page = 1
+    per_page = int(current_app.config["PAGE_SIZE"])
+    rows, total = releases.all_page(page, per_page)
+    return render_template("editor/index.html", rows=rows, page=page, pages=max(1, -(-total // per_page)))
+
+
+@bp.route("/neu", methods=["GET", "POST"])
+@limiter.limit("60 per hour", methods=["POST"])
+def new():  # type: ignore[no-untyped-def]
+    form = IngestForm()
+    if not form.validate_on_submit():
+        return render_template("editor/new.html", form=form), (400 if request.method == "POST" else 200)
+    upload = request.files.get(form.upload.name)
+    chosen = [
+        bool(form.text.data and form.text.data.strip()),
+        bool(upload and upload.filename),
+        bool(form.url.data and form.url.data.strip()),
+    ]
+    if sum(chosen) != 1:
+        message = (
+            "Bitte wählen Sie genau einen Weg: Text einfügen, Datei hochladen oder Adresse angeben."
+            if sum(chosen) > 1
+            else "Der Text ist leer. Bitte fügen Sie eine Pressemitteilung ein, laden Sie eine Datei hoch "
+            "oder geben Sie eine Adresse an."
+        )
+        form.text.errors = [*form.text.errors, message]
+        return render_template("editor/new.html", form=form), 400
+    settings = ingest_settings()
+    try:
+        if chosen[0]:
+            extracted = text_from_paste(form.text.data, settings)
+        elif upload is not None and upload.filename:
+            extracted = text_from_upload(upload.filename or "", upload.read(settings.max_bytes + 1), settings)
+        else:
+            extracted = text_from_url(form.url.data.strip(), settings)
+        record = releases.store(extracted, current_user, publish=bool(form.publish.data))
+    except IngestError as exc:
+        db.session.rollback()
+        form.text.errors = [*form.text.errors, exc.message]
+        return render_template("editor/new.html", form=form), exc.status
+    except ParseError as exc:
+        db.session.rollback()
+        form.text.errors = [*form.text.errors, str(exc)]
+        return render_template("editor/new.html", form=form), 422
+    if record.language != "de":
+        flash(
+            "Hinweis: Dieser Text scheint nicht auf Deutsch zu sein. Klartext ist für deutsche Texte "
+            "gemacht; Lesbarkeit und Leichte Sprache werden dafür nicht berechnet."
+        )
+    flash(f"Die Pressemitteilung „{record.title}“ ist gespeichert.")
+    return redirect(url_for("editor.release", release_id=record.id), code=303)
+
+
+def _record_or_404(release_id: int) -> ReleaseRecord:
+    record = db.session.get(ReleaseRecord, release_id)
+    if record is None:
+        abort(404)
+    return record
+
+
+@bp.route("/pm/<int:release_id>")
+def release(release_id: int):  # type: ignore[no-untyped-def]
+    record = _record_or_404(release_id)
+    return render_template(
+        "editor/release.html", record=record, release=releases.release_of(record), action_form=ActionForm()
+    )
+
+
+@bp.route("/pm/<int:release_id>/status", methods=["POST"])
+def set_state(release_id: int):  # type: ignore[no-untyped-def]
+    record = _record_or_404(release_id)
+    form = ActionForm()
+    state = request.form.get("state", "")
+    if not form.validate_on_submit() or state not in ReleaseRecord.STATES:
+        abort(400)
+    releases.set_state(record, state)
+    db.session.commit()
+    flash(
+        {
+            "published": "Veröffentlicht.",
+            "unpublished": "Nicht mehr öffentlich.",
+            "review": "Zur Prüfung.",
+            "draft": "Wieder Entwurf.",
+        }[state]
+    )
+    return redirect(url_for("editor.release", release_id=record.id), code=303)

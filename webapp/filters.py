@@ -1,0 +1,57 @@
+"""Jinja filters for German dates, state names and safe links."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Flask
+
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+STATE_LABELS = {
+    "draft": "Entwurf",
+    "review": "In Prüfung",
+    "published": "Veröffentlicht",
+    "unpublished": "Zurückgezogen",
+}
+JOB_LABELS = {"queued": "wartet", "running": "läuft", "done": "fertig", "failed": "fehlgeschlagen"}
+
+
+def de_date(value: str | None) -> str:
+    """'2024-11-12' -> '12. November 2024'; anything unparsable is shown as it is."""
+    if not value:
+        return ""
+    try:
+        d = date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+
+
+def safe_url(value: str | None) -> str:
+    """Only http(s) links are rendered as links; anything else (javascript:, data:) becomes '#'."""
+    text = (value or "").strip()
+    if text.lower().startswith(("http://", "https://")):
+        return text
+    if text.lower().startswith("www."):
+        return "https://" + text
+    return "#"
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters["de_date"] = de_date
+    app.jinja_env.filters["safe_url"] = safe_url
+    app.jinja_env.filters["state_label"] = lambda s: STATE_LABELS.get(s, s)
+    app.jinja_env.filters["job_label"] = lambda s: JOB_LABELS.get(s, s)

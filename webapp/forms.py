@@ -1,0 +1,42 @@
+"""Flask-WTF forms (every form carries a CSRF token)."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import BooleanField, PasswordField, StringField, TextAreaField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional
+
+
+class LoginForm(FlaskForm):
+    username = StringField(
+        "Benutzername", validators=[DataRequired("Bitte geben Sie Ihren Benutzernamen ein.")]
+    )
+    password = PasswordField("Passwort", validators=[DataRequired("Bitte geben Sie Ihr Passwort ein.")])
+
+
+class ChangePasswordForm(FlaskForm):
+    password = PasswordField(
+        "Neues Passwort",
+        validators=[
+            DataRequired("Bitte geben Sie ein neues Passwort ein."),
+            Length(min=10, message="Das Passwort muss mindestens 10 Zeichen lang sein."),
+        ],
+    )
+    confirm = PasswordField(
+        "Neues Passwort wiederholen",
+        validators=[EqualTo("password", message="Die beiden Passwörter stimmen nicht überein.")],
+    )
+
+
+class IngestForm(FlaskForm):
+    """Add a release by pasting, uploading or naming a URL (exactly one of them)."""
+
+    text = TextAreaField("Text einfügen", validators=[Optional()])
+    upload = FileField("Datei hochladen (.txt, .html, .md, .docx, .pdf)")
+    url = StringField("Adresse (URL) der Pressemitteilung", validators=[Optional(), Length(max=2000)])
+    publish = BooleanField("Sofort veröffentlichen")
+
+
+class ActionForm(FlaskForm):
+    """A button-only form (publish, unpublish, retry): carries just the CSRF token."""

@@ -1,0 +1,93 @@
+"""Every setting Klartext reads, in one declarative table.
+
+Each setting ``NAME`` is read from the environment variable ``KLARTEXT_NAME``
+(Flask's ``from_prefixed_env``: values that parse as JSON — numbers, ``true``,
+``false`` — become those types). README.md renders this table; a test checks
+that every setting is documented there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "SECRET_KEY",
+        None,
+        "Key that signs sessions and CSRF tokens. Unset: generated once and kept in "
+        "the instance folder (`secret_key`).",
+    ),
+    Setting(
+        "DATABASE_URL",
+        None,
+        "SQLAlchemy database URL. Unset: SQLite file `klartext.sqlite3` in the "
+        "instance folder. The plain `DATABASE_URL` variable is read too.",
+    ),
+    Setting(
+        "INSTANCE_PATH",
+        None,
+        "Folder for the database, the secret key and audio files. Unset: "
+        "`instance/` in the working directory.",
+    ),
+    Setting(
+        "AUDIO_DIR",
+        None,
+        "Folder for rendered audio, transcripts and chapters. Unset: `audio/` in the instance folder.",
+    ),
+    Setting("HOST", "127.0.0.1", "Address `klartext serve` listens on."),
+    Setting("PORT", 5000, "Port `klartext serve` listens on."),
+    Setting(
+        "BASE_URL",
+        None,
+        "Public address of the site (e.g. `https://presse.example.de`), used in feeds "
+        "and printed links. Unset: taken from the request, or `http://HOST:PORT` on the command line.",
+    ),
+    Setting(
+        "SITE_TITLE", "Klartext – Pressemitteilungen", "Name of the site, shown in the page header and feeds."
+    ),
+    Setting("PUBLISHER", "Klartext", "Who publishes the releases (artist in the MP3 tags, author in feeds)."),
+    Setting(
+        "MAX_TEXT_BYTES",
+        2_000_000,
+        "Largest pasted text, upload or fetched page in bytes; larger input is refused with 413.",
+    ),
+    Setting("FETCH_TIMEOUT", 10.0, "Seconds to wait for a release URL to connect and to answer."),
+    Setting(
+        "ALLOW_PRIVATE_URLS",
+        False,
+        "Allow fetching URLs that resolve to loopback, private or link-local "
+        "addresses (only for intranet set-ups).",
+    ),
+    Setting(
+        "WORKER",
+        "thread",
+        "`thread`: run jobs in a thread inside the web process; `none`: do not run jobs in this process.",
+    ),
+    Setting("WORKER_POLL_SECONDS", 1.0, "How often the in-process worker looks for new jobs."),
+    Setting("JOB_MAX_ATTEMPTS", 3, "How often a job is tried before it is marked failed."),
+    Setting("LOGIN_RATE_LIMIT", "5 per 15 minutes", "Failed log-ins allowed per address and user name."),
+    Setting(
+        "RATELIMIT_STORAGE_URI", "memory://", "Where rate-limit counters live (Flask-Limiter storage URI)."
+    ),
+    Setting("PAGE_SIZE", 20, "Releases per page on the index and in the editor list."),
+    Setting(
+        "CREATE_FIRST_EDITOR",
+        True,
+        "On `klartext serve` with no editor yet: create the editor `redaktion` "
+        "and print a one-time password that must be changed at first log-in.",
+    ),
+)
+
+
+def defaults() -> dict[str, Any]:
+    """The default configuration, keyed by setting name."""
+    return {s.name: s.default for s in SETTINGS}
