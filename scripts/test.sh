@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 CHROMEDRIVER_SKIP_DOWNLOAD=true
 
-DEBIAN_PACKAGES=(chromium)
+DEBIAN_PACKAGES=(chromium postgresql redis-server)
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -24,4 +24,10 @@ python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
 .venv/bin/pip install --quiet -e '.[test]'
 .venv/bin/ruff check webapp simplify audio tests bench
+# PostgreSQL and Redis on loopback for the storage and queue tests (they fail without them when CI is set).
+if services="$(bash scripts/ci_services.sh)"; then
+  eval "$services"
+elif [ -n "${CI:-}" ]; then
+  exit 1
+fi
 exec .venv/bin/pytest "$@"

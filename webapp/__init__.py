@@ -29,9 +29,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     _derive_config(app)
 
-    from . import auth, db, editor, errors, filters, public
+    from . import auth, db, editor, errors, filters, health, public, security
 
     db.init_app(app)
+    security.init_app(app)
+    health.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
     filters.init_app(app)
@@ -49,6 +51,9 @@ def _derive_config(app: Flask) -> None:
             "sqlite:///" + str(Path(app.instance_path) / "klartext.sqlite3")
         )
     app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"]
+    app.config["REDIS_URL"] = app.config.get("REDIS_URL") or os.environ.get("REDIS_URL")
+    if app.config["REDIS_URL"] and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {"pool_pre_ping": True})
     if not app.config.get("AUDIO_DIR"):
         app.config["AUDIO_DIR"] = str(Path(app.instance_path) / "audio")

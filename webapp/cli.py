@@ -127,6 +127,24 @@ def serve(host: str | None, port: int | None) -> None:
 
 
 @main.command()
+@click.option("--burst", is_flag=True, help="Run the jobs queued now, then stop.")
+def worker(burst: bool) -> None:
+    """Run background jobs: from Redis when REDIS_URL is set, else by polling the database."""
+    from . import queue
+    from .jobs import Worker, run_pending
+
+    app = queue.worker_app()
+    if queue.enabled(app):
+        click.echo(f"Klartext-Worker: Aufgaben aus Redis (Warteschlange {app.config['QUEUE_NAME']!r})")
+        queue.work(app, burst=burst)
+    elif burst:
+        click.echo(f"{run_pending(app)} Aufgabe(n) erledigt.")
+    else:
+        click.echo("Klartext-Worker: Aufgaben aus der Datenbank (ohne Redis)")
+        Worker(app).run()
+
+
+@main.command()
 @click.argument("source")
 @click.option("--publish", is_flag=True, help="Publish the release right away.")
 def ingest(source: str, publish: bool) -> None:

@@ -51,6 +51,9 @@ def enqueue(kind: str, release_id: int | None) -> Job:
         return existing
     job = Job(kind=kind, release_id=release_id, status="queued", message="Wartet")
     db.session.add(job)
+    from . import queue  # imports this module
+
+    queue.push_after_commit(job)
     _wake.set()
     return job
 
@@ -60,26 +63,35 @@ def set_progress(job_id: int, progress: int, message: str) -> None:
     db.session.commit()
 
 
+def claim(job_id: int, max_attempts: int) -> Job | None:
+    """Take one queued job atomically; None when it is gone, not queued, someone else took it,
+    or it has used up its attempts (then it is marked failed)."""
+    claimed = db.session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.status == "queued")
+        .values(status="running", started_at=utcnow(), attempts=Job.attempts + 1, message="Läuft")
+    )
+    db.session.commit()
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    job = db.session.get(Job, job_id)
+    if job is not None and job.attempts > max_attempts:
+        job.status = "failed"
+        job.error = job.error or "Abgebrochen: zu viele Versuche."
+        job.finished_at = utcnow()
+        db.session.commit()
+        return None
+    return job
+
+
 def _claim_next(max_attempts: int) -> Job | None:
     """Take the oldest queued job atomically (safe with several workers)."""
     candidates = db.session.scalars(
         select(Job.id).where(Job.status == "queued").order_by(Job.id).limit(5)
     ).all()
     for job_id in candidates:
-        claimed = db.session.execute(
-            update(Job)
-            .where(Job.id == job_id, Job.status == "queued")
-            .values(status="running", started_at=utcnow(), attempts=Job.attempts + 1, message="Läuft")
-        )
-        db.session.commit()
-        if claimed.rowcount == 1:
-            job = db.session.get(Job, job_id)
-            if job is not None and job.attempts > max_attempts:
-                job.status = "failed"
-                job.error = job.error or "Abgebrochen: zu viele Versuche."
-                job.finished_at = utcnow()
-                db.session.commit()
-                continue
+        job = claim(job_id, max_attempts)
+        if job is not None:
             return job
     return None
 
@@ -172,8 +184,8 @@ class Worker(threading.Thread):
 
 def start_worker(app: Flask) -> Worker | None:
     """Start the in-process worker when configured (``klartext serve`` does; tests run jobs explicitly)."""
-    if app.config["WORKER"] != "thread":
-        return None
+    if app.config["WORKER"] != "thread" or app.config.get("REDIS_URL"):
+        return None  # with Redis, `klartext worker` processes run the jobs
     requeue_stale(app)
     worker = Worker(app)
     worker.start()

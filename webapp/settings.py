@@ -72,6 +72,36 @@ SETTINGS: tuple[Setting, ...] = (
         "thread",
         "`thread`: run jobs in a thread inside the web process; `none`: do not run jobs in this process.",
     ),
+    Setting(
+        "REDIS_URL",
+        None,
+        "Redis address for the job queue (RQ), e.g. `redis://127.0.0.1:6379/0`. Set: the web process only "
+        "queues jobs and `klartext worker` processes run them; rate-limit counters live there too. "
+        "The plain `REDIS_URL` variable is read too.",
+    ),
+    Setting(
+        "QUEUE_NAME",
+        "klartext",
+        "Name of the RQ queue in Redis (and prefix of its job ids); sites sharing one Redis "
+        "need different names.",
+    ),
+    Setting(
+        "QUEUE_SYNC_SECONDS",
+        30,
+        "How often a `klartext worker` pushes jobs still queued in the database to Redis, so a Redis "
+        "restart loses none.",
+    ),
+    Setting(
+        "JOB_TIMEOUT",
+        600,
+        "Seconds a job may run in a `klartext worker` before it is stopped and marked failed.",
+    ),
+    Setting(
+        "HTTPS",
+        None,
+        "Whether the site is served over https: the session cookie is then sent over https only. "
+        "Unset: true when `BASE_URL` starts with `https://`.",
+    ),
     Setting("WORKER_POLL_SECONDS", 1.0, "How often the in-process worker looks for new jobs."),
     Setting("JOB_MAX_ATTEMPTS", 3, "How often a job is tried before it is marked failed."),
     Setting("LOGIN_RATE_LIMIT", "5 per 15 minutes", "Failed log-ins allowed per address and user name."),
