@@ -29,7 +29,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     _derive_config(app)
 
-    from . import auth, db, editor, errors, filters, health, public, security
+    from . import auth, db, editor, errors, filters, health, pipeline, public, security  # noqa: F401
 
     db.init_app(app)
     security.init_app(app)

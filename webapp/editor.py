@@ -13,6 +13,7 @@ from .db import db
 from .forms import ActionForm, IngestForm
 from .ingest import IngestError, IngestSettings, text_from_paste, text_from_upload, text_from_url
 from .models import ReleaseRecord
+from .public import release_context
 
 bp = Blueprint("editor", __name__, url_prefix="/redaktion")
 
@@ -100,9 +101,7 @@ def _record_or_404(release_id: int) -> ReleaseRecord:
 @bp.route("/pm/<int:release_id>")
 def release(release_id: int):  # type: ignore[no-untyped-def]
     record = _record_or_404(release_id)
-    return render_template(
-        "editor/release.html", record=record, release=releases.release_of(record), action_form=ActionForm()
-    )
+    return render_template("editor/release.html", action_form=ActionForm(), **release_context(record))
 
 
 @bp.route("/pm/<int:release_id>/status", methods=["POST"])

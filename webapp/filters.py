@@ -50,8 +50,22 @@ def safe_url(value: str | None) -> str:
     return "#"
 
 
+def de_number(value: float | int | None, digits: int = 1) -> str:
+    """1234.56 -> '1.234,6' (German separators); None -> ''."""
+    if value is None:
+        return ""
+    text = f"{float(value):,.{digits}f}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def clamp100(value: float | int) -> float:
+    return max(0.0, min(100.0, float(value)))
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["de_date"] = de_date
     app.jinja_env.filters["safe_url"] = safe_url
+    app.jinja_env.filters["de_number"] = de_number
+    app.jinja_env.filters["clamp100"] = clamp100
     app.jinja_env.filters["state_label"] = lambda s: STATE_LABELS.get(s, s)
     app.jinja_env.filters["job_label"] = lambda s: JOB_LABELS.get(s, s)

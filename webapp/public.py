@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 
 from . import releases
+from .presenters import mark_original
 
 bp = Blueprint("public", __name__)
 
@@ -32,7 +33,19 @@ def release(slug: str):  # type: ignore[no-untyped-def]
     record = releases.get_by_slug(slug)
     if record is None or (not record.is_public and not current_user.is_authenticated):
         abort(404)
-    return render_template("release.html", record=record, release=releases.release_of(record))
+    return render_template("release.html", **release_context(record))
+
+
+def release_context(record):  # type: ignore[no-untyped-def]
+    """Everything the release templates show (public page and editor view)."""
+    release = releases.release_of(record)
+    return {
+        "record": record,
+        "release": release,
+        "marked": mark_original(release, record.readability),
+        "scores": record.readability,
+        "plain_scores": (record.plain or {}).get("readability"),
+    }
 
 
 @bp.route("/ueber")
