@@ -1,0 +1,279 @@
+"""Sentence-level rewriting rules: quotations, brackets, insertions, appositions, lists and clause
+splitting. Each function returns the new pieces of a sentence, or ``None`` when it does not apply.
+Shortening lives in ``plain_shorten``, genitive and passive in ``plain_grammar``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from simplify.plain_lexicon import speech_verbs, subordinators
+from simplify.plain_tagging import FINITE_TAGS, SUBORDINATING_TAGS, Token, has_finite_verb, tag
+from simplify.plain_words import name_without_titles
+from simplify.release import Person
+
+
+class Piece(NamedTuple):
+    """A piece of text on its way to becoming a line of the plain version."""
+
+    text: str
+    is_list_item: bool = False
+
+
+def as_sentence(text: str) -> str:
+    """Tidy a piece into a sentence: spaces, capital first letter, final full stop."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;–—-")
+    text = re.sub(r"\s+([,.:;!?])", r"\1", text)
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    return text if text.rstrip("“”«\"'’").endswith((".", "!", "?", ":")) else text + "."
+
+
+def count_words(text: str) -> int:
+    return len(re.findall(r"[^\W_][^\s–—]*", text))
+
+
+# --- quotations ------------------------------------------------------------------------------------
+
+_OPEN, _CLOSE = '„»"', '“”«"'
+
+
+def quotation(text: str) -> list[Piece] | None:
+    """Direct speech: drop the attribution ("…“, sagte X.") — the section heading names the speaker."""
+    verbs = "|".join(sorted(speech_verbs(), key=len, reverse=True))
+    closing = re.compile(rf"[{_CLOSE}],?\s+(?:{verbs})\b[^„“]*$")
+    opening = re.compile(rf"^[^„“]*\b(?:{verbs})\b[^„“:]*:\s*(?=[{_OPEN}])")
+    middle = re.compile(rf"[{_CLOSE}],\s+(?:{verbs})\b[^„“]*,\s+(?=[{_OPEN}])")
+    new = middle.sub("“ ", text)
+    new = closing.sub(".", new)
+    new = opening.sub("", new)
+    new = re.sub(r",\s+so\s+[A-ZÄÖÜ][\w-]+\.$", ".", new)  # indirect: "…, so Markgraf."
+    if new == text:
+        return None
+    return [
+        Piece(as_sentence(part)) for part in re.split(r"(?<=[.!?])[“”]?\s+(?=[„A-ZÄÖÜ])", new) if part.strip()
+    ]
+
+
+# --- brackets and insertions -----------------------------------------------------------------------
+
+_BRACKET = re.compile(r"\s*\(([^()]*)\)")
+_DASH_INSERTION = re.compile(r"\s+[–—]\s+([^–—]+?)\s+[–—](?=\s)")
+
+
+def _own_sentence(content: str) -> bool:
+    return count_words(content) >= 3 and has_finite_verb(content)
+
+
+def brackets(text: str) -> list[Piece] | None:
+    """Brackets: a full sentence inside becomes its own sentence, anything else is left out."""
+    if "(" not in text:
+        return None
+    extra = [m.group(1) for m in _BRACKET.finditer(text) if _own_sentence(m.group(1))]
+    main = _BRACKET.sub("", text)
+    return [Piece(as_sentence(main))] + [Piece(as_sentence(e)) for e in extra]
+
+
+def insertions(text: str) -> list[Piece] | None:
+    """Dashes: an insertion between two dashes is left out (or becomes a sentence); one dash splits."""
+    if "–" not in text and "—" not in text:
+        return None
+    extra = [m.group(1) for m in _DASH_INSERTION.finditer(text) if _own_sentence(m.group(1))]
+    main = _DASH_INSERTION.sub("", text)
+    parts = [p for p in re.split(r"\s+[–—]\s+", main) if p.strip()]
+    if len(parts) > 1 and not all(has_finite_verb(p.split(",")[0]) for p in parts):
+        parts = [main]
+    if len(parts) == 1 and main == text:
+        return None
+    return [Piece(as_sentence(p)) for p in parts] + [Piece(as_sentence(e)) for e in extra]
+
+
+# --- appositions and lists of people ---------------------------------------------------------------
+
+
+def appositions(text: str, persons: tuple[Person, ...]) -> list[Piece] | None:
+    """Appositions become sentences: "Sören Link, Oberbürgermeister der Stadt Duisburg, eröffnete …" →
+    "Sören Link ist Oberbürgermeister der Stadt Duisburg." + "Sören Link eröffnete …". Three or more
+    people in a row become a list."""
+    intro: list[Piece] = []
+    new = text
+    for person in persons:
+        name = name_without_titles(person.name)
+        role = (person.role or "").strip()
+        found = False
+        if role:
+            for written in dict.fromkeys((person.name, name)):
+                after = re.compile(re.escape(written) + r",\s+" + re.escape(role) + r"(?:,|(?=[.:;]|$))")
+                before = re.compile(re.escape(role) + r"\s+" + re.escape(written) + r"\b")
+                if after.search(new) or before.search(new):
+                    new = after.sub(name + ",", new, count=1)
+                    new = before.sub(name, new, count=1)
+                    found = True
+                    break
+        if found:
+            intro.append(Piece(as_sentence(f"{name} ist {role}")))
+        elif person.name != name and person.name in new:
+            new = new.replace(person.name, name)
+    if new == text:
+        return None
+    new = re.sub(r",\s*(?=[.:;]|$)", "", new)
+    for person in persons:
+        name = name_without_titles(person.name)
+        new = re.sub(rf"({re.escape(name)}),(?=\s+[a-zäöü])", r"\1", new)
+    people = [name_without_titles(p.name) for p in persons]
+    listed = _people_list(new, people)
+    if listed is None:
+        return intro + [Piece(as_sentence(new))]
+    main, names = listed
+    return [Piece(as_sentence(main))] + [Piece(n, True) for n in names] + intro
+
+
+def _people_list(text: str, names: list[str]) -> tuple[str, list[str]] | None:
+    """Find three or more names in a row ("A, B, sowie C und D") → text with "diese Personen" and ":"."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+    if not alternatives:
+        return None
+    run = re.compile(
+        rf"(?:{alternatives})(?:,?\s+(?:und|sowie)\s+|,\s+)(?:(?:{alternatives})(?:,?\s+(?:und|sowie)\s+|,\s+))+(?:{alternatives}),?"
+    )
+    match = run.search(text)
+    if not match:
+        return None
+    found = re.findall(alternatives, match.group())
+    main = text[: match.start()] + "diese Personen " + text[match.end() :].lstrip(", ")
+    main = main.rstrip(" .") + ":"
+    return main, found
+
+
+# --- enumerations after a colon, clause splitting ---------------------------------------------------
+
+
+def colon(text: str) -> list[Piece] | None:
+    """Colons: "X: a, b und c." → "X:" and one list item each; "A: B." with two full sentences → two."""
+    if ":" not in text or text.rstrip().endswith(":") or re.search(r"\d:\d|https?:", text):
+        return None
+    head, _, tail = text.partition(":")
+    if not tail.strip():
+        return None
+    if has_finite_verb(head) and has_finite_verb(tail):
+        return [Piece(as_sentence(head)), Piece(as_sentence(tail))]
+    items = re.split(r",\s+|\s+(?:und|sowie|oder)\s+", tail.strip().rstrip("."))
+    if len(items) >= 3 and all(0 < count_words(i) <= 6 for i in items) and not has_finite_verb(tail):
+        return [Piece(head.strip() + ":")] + [Piece(i.strip(), True) for i in items]
+    return None
+
+
+_NOUN_TAGS = frozenset({"NN", "NE"})
+_COORDINATORS = frozenset({"und", "aber", "doch", "denn", "sondern", "oder"})
+
+
+def is_subordinating(token: Token) -> bool:
+    return token.pos in SUBORDINATING_TAGS or token.pos == "PWS" or token.text.lower() in subordinators()
+
+
+def is_main_clause(tokens: tuple[Token, ...], at_start: bool = False) -> bool:
+    """A main clause: no subordinating word first, a finite verb that is not first (a question or a
+    condition) and, unless the clause starts the sentence, not last (a relative clause whose pronoun
+    HanTa tagged as an article: "…, die digitale Kompetenzen vermitteln")."""
+    words = [t for t in tokens if t.pos[:1] != "$"]
+    if not words or is_subordinating(words[0]) or words[0].text.lower() == "zu":
+        return False
+    finite = [i for i, t in enumerate(words) if t.pos in FINITE_TAGS]
+    verb_last_ok = at_start or len(words) <= 3
+    return bool(finite) and 0 < finite[0] and (finite[0] < len(words) - 1 or verb_last_ok)
+
+
+def clause_split(text: str) -> list[Piece] | None:
+    """Split at ";" and at commas (with "und", "aber", …) where both sides are main clauses."""
+    tokens = tag(text)
+    cuts: list[tuple[int, int]] = []  # (end of left part, start of right part)
+    start = 0
+    for index, token in enumerate(tokens):
+        if token.text not in (",", ";") or index == 0:
+            continue
+        right_index = index + 1
+        if right_index < len(tokens) and tokens[right_index].text.lower() in _COORDINATORS:
+            right_index += 1
+        left = tuple(t for t in tokens if start <= t.start < token.start)
+        right_end = next((t.start for t in tokens[right_index:] if t.text in (",", ";", "–", "—")), len(text))
+        right = tuple(t for t in tokens[right_index:] if t.start < right_end)
+        if is_main_clause(left, at_start=start == 0) and is_main_clause(right):
+            cuts.append((token.start, tokens[right_index].start if right_index < len(tokens) else len(text)))
+            start = cuts[-1][1]
+    if not cuts:
+        return None
+    pieces, position = [], 0
+    for left_end, right_start in cuts:
+        pieces.append(text[position:left_end])
+        position = right_start
+    pieces.append(text[position:])
+    return [Piece(as_sentence(p)) for p in pieces if p.strip()]
+
+
+def fronted_clause(text: str) -> list[Piece] | None:
+    """Purpose clause first: "Um die Finanzierung zu sichern, hebt der Rat die Steuer an." → "Der Rat hebt
+    die Steuer an."
+
+    Only purpose clauses ("um … zu") are dropped: leaving out a condition ("Wenn …", "Werden sie …")
+    or a time clause would change what the sentence says."""
+    tokens = tag(text)
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma + 2 >= len(tokens) or tokens[comma + 1].pos not in FINITE_TAGS:
+        return None
+    if tokens[0].text.lower() != "um" or not any(t.pos == "PTKZU" for t in tokens[:comma]):
+        return None
+    verb = tokens[comma + 1]
+    subject_end = comma + 2
+    if tokens[subject_end].pos in ("ART", "PPOSAT", "PIAT"):
+        subject_end += 1
+        while subject_end < len(tokens) and tokens[subject_end].pos == "ADJA":
+            subject_end += 1
+        if subject_end >= len(tokens) or tokens[subject_end].pos not in _NOUN_TAGS:
+            return None
+        subject_end += 1
+    elif tokens[subject_end].pos in ("PPER", "NE", "NN", "ADJA"):
+        while subject_end < len(tokens) and tokens[subject_end].pos == "ADJA":
+            subject_end += 1
+        if subject_end >= len(tokens) or tokens[subject_end].pos not in _NOUN_TAGS | {"PPER"}:
+            return None
+        subject_end += 1
+        while subject_end < len(tokens) and tokens[subject_end].pos == "NE":
+            subject_end += 1
+    else:
+        return None
+    subject = text[tokens[comma + 2].start : tokens[subject_end - 1].end]
+    rest = text[tokens[subject_end - 1].end :]
+    return [Piece(as_sentence(f"{subject} {verb.text}{rest}"))]
+
+
+def coordinated_verbs(text: str) -> list[Piece] | None:
+    """Two verbs, one subject: "Die Polizei schließt X aus und sucht Zeugen." → "… schließt X aus." +
+    "Die Polizei sucht Zeugen.":
+    the subject at the start is repeated for the second verb."""
+    tokens = tag(text)
+    end = 0
+    if end < len(tokens) and tokens[end].pos in ("ART", "PPOSAT"):
+        end += 1
+        while end < len(tokens) and tokens[end].pos == "ADJA":
+            end += 1
+    if end >= len(tokens) or tokens[end].pos not in _NOUN_TAGS | {"PPER"}:
+        return None
+    end += 1
+    while end < len(tokens) and tokens[end].pos == "NE":
+        end += 1
+    if end >= len(tokens) or tokens[end].pos not in FINITE_TAGS:
+        return None
+    for index in range(end + 2, len(tokens) - 2):
+        if tokens[index].text == "und" and tokens[index + 1].pos in FINITE_TAGS:
+            if (
+                any(t.pos in FINITE_TAGS for t in tokens[end + 1 : index])
+                or "," in text[: tokens[index].start]
+            ):
+                return None
+            subject = text[tokens[0].start : tokens[end - 1].end]
+            first = text[: tokens[index].start]
+            second = f"{subject} {text[tokens[index + 1].start :]}"
+            return [Piece(as_sentence(first)), Piece(as_sentence(second))]
+    return None

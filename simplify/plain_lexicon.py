@@ -1,0 +1,134 @@
+"""Loading the Leichte-Sprache data files in ``simplify/data/`` (cached, read-only).
+
+All files are UTF-8; lines starting with "#" are comments (origin and licence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+
+DATA_PACKAGE = "simplify.data"
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """An abbreviation and what to do with it.
+
+    kind "abk": replaced by ``expansion`` in the text; "akronym": kept and explained once
+    as "X: Das ist ``expansion``."; "titel": an academic title, left out before a name;
+    "einheit": a unit, replaced only after a number; "endung": the end of a word ("Bahnhofstr.").
+    """
+
+    short: str
+    expansion: str
+    kind: str
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _rows(name: str, columns: int) -> list[list[str]]:
+    rows = []
+    for number, line in enumerate(_lines(name), 1):
+        cells = line.split("\t")
+        if len(cells) != columns:
+            raise ValueError(f"{name}: Zeile {number} hat {len(cells)} statt {columns} Spalten: {line!r}")
+        rows.append([c.strip() for c in cells])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[Abbreviation, ...]:
+    """All abbreviations, longest first (so "Dr.-Ing." wins over "Dr.")."""
+    items = [Abbreviation(s, e, k) for s, e, k in _rows("ls_abbreviations.tsv", 3)]
+    for item in items:
+        if item.kind not in ("abk", "akronym", "titel", "einheit", "endung"):
+            raise ValueError(f"ls_abbreviations.tsv: unbekannte Art {item.kind!r} bei {item.short!r}")
+    return tuple(sorted(items, key=lambda a: -len(a.short)))
+
+
+@lru_cache(maxsize=1)
+def glossary() -> Mapping[str, str]:
+    """Lower-cased term → explanation in Leichte Sprache."""
+    return MappingProxyType({t.lower(): e for t, e in _rows("ls_glossary.tsv", 2)})
+
+
+@lru_cache(maxsize=1)
+def glossary_display() -> Mapping[str, str]:
+    """Lower-cased term → the term as written in the glossary file."""
+    return MappingProxyType({t.lower(): t for t, _ in _rows("ls_glossary.tsv", 2)})
+
+
+@lru_cache(maxsize=1)
+def replacements() -> Mapping[str, str]:
+    """Hard word (as written) → common word with the same meaning in every context we met."""
+    return MappingProxyType({h: c for h, c in _rows("ls_replacements.tsv", 2)})
+
+
+@lru_cache(maxsize=1)
+def number_words() -> Mapping[str, str]:
+    """Number word → digits ("zwei" → "2", "fünften" → "5.")."""
+    return MappingProxyType({w.lower(): d for w, d in _rows("ls_number_words.tsv", 2)})
+
+
+@lru_cache(maxsize=1)
+def negation_words() -> frozenset[str]:
+    """Words that negate (checker: "Verneinung")."""
+    return frozenset(w.strip().lower() for w in _lines("ls_negative_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def subjunctive_words() -> frozenset[str]:
+    """Finite verb forms in Konjunktiv I/II (checker: "Konjunktiv")."""
+    return frozenset(w.strip().lower() for w in _lines("ls_negative_subjunctive.txt"))
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs that attribute direct speech ("sagte", "betonte")."""
+    return frozenset(w.strip().lower() for w in _lines("ls_speech_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def months() -> tuple[str, ...]:
+    """German month names, January first."""
+    names = tuple(line.strip() for line in _lines("ls_months.txt"))
+    if len(names) != 12:
+        raise ValueError("ls_months.txt muss 12 Monatsnamen enthalten")
+    return names
+
+
+@lru_cache(maxsize=1)
+def subordinators() -> frozenset[str]:
+    """Subordinating conjunctions ("weil", "sodass") that start a subordinate clause."""
+    return frozenset(w.strip().lower() for w in _lines("ls_subordinators.txt"))
+
+
+@lru_cache(maxsize=1)
+def addition_markers() -> tuple[str, ...]:
+    """Words that start a verbless addition after a comma ("darunter", "zum Beispiel")."""
+    return tuple(line.strip() for line in _lines("ls_addition_markers.txt"))
+
+
+@lru_cache(maxsize=1)
+def droppable_subordinators() -> frozenset[str]:
+    """Conjunctions whose clause a too-long sentence may lose without reversing its statement."""
+    return frozenset(w.strip().lower() for w in _lines("ls_droppable_subordinators.txt"))
+
+
+@lru_cache(maxsize=1)
+def fractions() -> Mapping[str, str]:
+    """Percentages that read better as fractions ("50" → "die Hälfte")."""
+    return MappingProxyType({p: f for p, f in _rows("ls_fractions.tsv", 2)})
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """Genitive forms of "Land", "Stadt", "Kreis", … that stand before a place name."""
+    return frozenset(w.strip() for w in _lines("ls_place_nouns.txt"))

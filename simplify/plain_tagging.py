@@ -1,0 +1,85 @@
+"""Part-of-speech tags (STTS) and lemmas for the rewriting rules, from HanTa.
+
+HanTa writes some tags with brackets ("VA(FIN)", "ADJ(A)"); they are normalised to plain STTS
+("VAFIN", "ADJA"). Results are cached per sentence, because the rules ask about the same
+sentence many times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+SUBORDINATING_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"})
+
+# URLs and e-mail addresses; numbers with separators; words with inner hyphens, dots or Mediopunkt;
+# any other single character.
+_TOKEN = re.compile(
+    r"(?:https?://|www\.)\S+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\d+(?:[.,:]\d+)*\.?(?:-\w+)?"
+    r"|\w+(?:[-·.]\w+)*"
+    r"|\S"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of a sentence with its character span, lemma and STTS tag."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str
+
+    @property
+    def is_finite_verb(self) -> bool:
+        return self.pos in FINITE_TAGS
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    """The HanTa tagger, with its two per-word analyses memoised.
+
+    HanTa analyses every word of every sentence afresh; the rules tag slightly changed versions of
+    the same sentence many times, so caching the pure per-word functions makes tagging ~5× faster.
+    """
+    from HanTa import HanoverTagger as ht
+
+    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+    tagger.analyze_forward = lru_cache(maxsize=65536)(tagger.analyze_forward)
+    tagger._analyze = lru_cache(maxsize=65536)(tagger._analyze)
+    return tagger
+
+
+def tokenize(sentence: str) -> list[tuple[str, int, int]]:
+    """Split a sentence into tokens with spans (internal tokenisation for tagging only)."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+@lru_cache(maxsize=4096)
+def tag(sentence: str) -> tuple[Token, ...]:
+    """Tag one sentence."""
+    spans = tokenize(sentence)
+    if not spans:
+        return ()
+    tagged = _tagger().tag_sent([text for text, _, _ in spans], taglevel=1)
+    return tuple(
+        Token(text, start, end, lemma, pos.replace("(", "").replace(")", ""))
+        for (text, start, end), (_, lemma, pos) in zip(spans, tagged, strict=True)
+    )
+
+
+@lru_cache(maxsize=8192)
+def compound_parts(word: str) -> tuple[tuple[str, str], ...]:
+    """HanTa's morphological analysis of one word: (morpheme, label) pairs, e.g. FUGE for a linking s."""
+    _, parts, _ = _tagger().analyze(word, taglevel=3)
+    return tuple((str(m), str(label)) for m, label in parts)
+
+
+def has_finite_verb(sentence: str) -> bool:
+    """Whether the sentence contains a finite verb (VVFIN, VAFIN or VMFIN)."""
+    return any(t.is_finite_verb for t in tag(sentence))

@@ -1,0 +1,246 @@
+"""Word-level rewriting rules: abbreviations, numbers and dates, special characters, common words,
+compound splitting, capitals. Each function takes a sentence and returns the new sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from simplify.compounds import split_compound
+from simplify.plain_lexicon import Abbreviation, abbreviations, fractions, months, number_words, replacements
+from simplify.plain_tagging import tag
+
+_URL = re.compile(r"(?:https?://|www\.)\S+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _outside_urls(text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> str:
+    """Apply ``pattern.sub(repl, …)`` to the text between URLs and e-mail addresses only."""
+    out: list[str] = []
+    position = 0
+    for match in _URL.finditer(text):
+        out.append(pattern.sub(repl, text[position : match.start()]))
+        out.append(match.group())
+        position = match.end()
+    out.append(pattern.sub(repl, text[position:]))
+    return "".join(out)
+
+
+def _abbreviation_pattern(item: Abbreviation) -> re.Pattern[str]:
+    parts = [re.escape(p) for p in item.short.split(". ")]
+    body = r"\.\s?".join(parts)
+    # "z. B." also matches "z.B."; a short form ending in a letter must end at a word boundary.
+    before = r"(?<![\w.\-])" if item.short[0].isalnum() else ""
+    after = r"(?![\w\-])" if item.short[-1].isalnum() else r"(?!-)"
+    if item.kind == "endung":
+        return re.compile(r"(?<=[a-zäöüß])" + body + r"(?!\w)")
+    if item.kind == "einheit":
+        before = r"(?<=\d )|(?<=\d)"
+        return re.compile(rf"(?:{before}){body}{after}")
+    return re.compile(before + body + after)
+
+
+@lru_cache(maxsize=1)
+def _expansions() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (_abbreviation_pattern(a), a.expansion)
+        for a in abbreviations()
+        if a.kind in ("abk", "einheit", "endung")
+    )
+
+
+@lru_cache(maxsize=1)
+def _titles() -> re.Pattern[str]:
+    titles = [a for a in abbreviations() if a.kind == "titel"]
+    alternatives = "|".join(_abbreviation_pattern(a).pattern for a in titles)
+    return re.compile(rf"(?:(?:{alternatives})\s+)+(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+def expand_abbreviations(text: str) -> str:
+    """Replace abbreviations, symbols and units by their words ("z. B." → "zum Beispiel", "%" → "Prozent")."""
+    for pattern, expansion in _expansions():
+        text = _outside_urls(text, pattern, expansion.replace("\\", "\\\\"))
+    return re.sub(r"(\d)(Prozent|Euro|Paragraf)", r"\1 \2", text)
+
+
+def drop_titles(text: str) -> str:
+    """Leave out academic titles before names ("Prof. Dr. Lena Brandt" → "Lena Brandt")."""
+    return _titles().sub("", text)
+
+
+def name_without_titles(name: str) -> str:
+    """A person's name without academic titles."""
+    return _titles().sub("", name).strip()
+
+
+# --- numbers, dates, times -------------------------------------------------------------------------
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(?=\s+(?:bis|und|-|–)\s+\d)")
+_LEADING_ZERO_DAY = re.compile(r"\b0(\d)\.(?=\s+[A-ZÄÖÜ])")
+_DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d{2})(?=\s+Uhr\b)")
+_LEADING_ZERO_TIME = re.compile(r"(?<![\d:.,])0(\d):(\d{2})")
+_RANGE = re.compile(
+    r"(?<=[\w.])\s?[–—-]\s?(?=\d|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)"
+)
+_RANGE_START = re.compile(r"(?:\d|tag|woch)\.?$")
+
+
+def _month_name(number: str) -> str | None:
+    month = int(number)
+    return months()[month - 1] if 1 <= month <= 12 else None
+
+
+def normalise_numbers(text: str) -> str:
+    """Dates as "13. März 2025", times as "9:00 Uhr", ranges with "bis", number words as digits,
+    "50 Prozent der …" as "die Hälfte der …"."""
+
+    def numeric_date(m: re.Match[str]) -> str:
+        name = _month_name(m.group(2))
+        return f"{int(m.group(1))}. {name} {m.group(3)}" if name else m.group()
+
+    def day_month(m: re.Match[str]) -> str:
+        name = _month_name(m.group(2))
+        return f"{int(m.group(1))}. {name}" if name else m.group()
+
+    text = _NUMERIC_DATE.sub(numeric_date, text)
+    text = _DAY_MONTH.sub(day_month, text)
+    text = _LEADING_ZERO_DAY.sub(r"\1.", text)
+    text = _DOT_TIME.sub(r"\1:\2", text)
+    text = _outside_urls(text, _LEADING_ZERO_TIME, r"\1:\2")
+
+    def range_(m: re.Match[str]) -> str:
+        return " bis " if _RANGE_START.search(text[: m.start()]) else m.group()
+
+    text = _RANGE.sub(range_, text)
+    text = _number_words_to_digits(text)
+    return (
+        _FRACTION.sub(lambda m: m.group(1) + fractions()[m.group(2)], text) if _has_fraction(text) else text
+    )
+
+
+_FRACTION = re.compile(r"\b(um |auf |)(\d+) Prozent(?= (?:der|des|von|vom|aller|seiner|ihrer)\b)")
+
+
+def _has_fraction(text: str) -> bool:
+    return any(m.group(2) in fractions() for m in _FRACTION.finditer(text))
+
+
+def _number_words_to_digits(text: str) -> str:
+    table = number_words()
+    if not any(w.lower() in table for w in re.findall(r"\w+", text)):
+        return text
+    out: list[str] = []
+    position = 0
+    for token in tag(text):
+        digits = table.get(token.text.lower())
+        is_number = token.pos == "CARD" or (
+            digits is not None and digits.endswith(".") and token.pos == "ADJA"
+        )
+        if digits is not None and is_number:
+            out.append(text[position : token.start])
+            out.append(digits)
+            position = token.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+# --- special characters ----------------------------------------------------------------------------
+
+_QUOTES = re.compile(r"[„“”‚‘’»«›‹\"]")
+_MARKS = re.compile(r"\s?[®™©]")
+_GENDER_STAR = re.compile(r"\b(\w+)[*:_]innen\b")
+_SLASH = re.compile(r"(?<=\w)\s?/\s?(?=\w)")
+_ELLIPSIS = re.compile(r"\s?…")
+
+
+def drop_special_characters(text: str) -> str:
+    """Remove quotation marks, ®/™, "…"; "/" between words → "und"; ";" → ","; "Bürger*innen" →
+    "Bürgerinnen und Bürger"."""
+    text = _QUOTES.sub("", text)
+    text = _MARKS.sub("", text)
+    text = _ELLIPSIS.sub("", text)
+    text = _GENDER_STAR.sub(lambda m: f"{m.group(1)}innen und {m.group(1)}", text)
+    text = text.replace("; ", ", ")  # the clause split has taken every ";" between two full sentences
+    return _outside_urls(text, _SLASH, " und ")
+
+
+# --- common words ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _replacement_pattern() -> re.Pattern[str]:
+    words = sorted(replacements(), key=len, reverse=True)
+    return re.compile(r"(?<![\w·-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w·-])")
+
+
+@lru_cache(maxsize=1)
+def _sentence_start_pattern() -> re.Pattern[str]:
+    words = sorted((w[:1].upper() + w[1:] for w in replacements() if w[:1].islower()), key=len, reverse=True)
+    return re.compile(r"^(" + "|".join(re.escape(w) for w in words) + r")(?![\w·-])")
+
+
+def replace_hard_words(text: str) -> str:
+    """Replace hard words by common ones from the safe table (``ls_replacements.tsv``).
+
+    Matching is case-sensitive ("Beschäftigte" the noun is not "beschäftigte" the verb); a lower-case
+    entry also matches with a capital at the start of the sentence."""
+    table = replacements()
+
+    def at_start(m: re.Match[str]) -> str:
+        new = table[m.group()[:1].lower() + m.group()[1:]]
+        return new[:1].upper() + new[1:]
+
+    text = _sentence_start_pattern().sub(at_start, text)
+    return _replacement_pattern().sub(lambda m: table[m.group()], text)
+
+
+# --- compounds and capitals ------------------------------------------------------------------------
+
+_SPLIT_TAGS = frozenset({"NN"})
+
+
+def split_compounds(text: str, separator: str, min_letters: int, names: frozenset[str] = frozenset()) -> str:
+    """Split long nouns with the separator ("Fachkräftemangel" → "Fach·kräfte·mangel"); ``names``
+    (places, people) are never split."""
+    out: list[str] = []
+    position = 0
+    for token in tag(text):
+        if token.text in names:
+            continue
+        if token.pos in _SPLIT_TAGS and token.text.isalpha() and len(token.text) >= min_letters:
+            new = split_compound(token.text, separator, min_letters)
+            if new != token.text:
+                out.append(text[position : token.start])
+                out.append(new)
+                position = token.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def is_shouting(text: str) -> bool:
+    """Whether a sentence is written in capitals (at least two words of three or more capitals)."""
+    letters = [c for c in text if c.isalpha()]
+    long_caps = re.findall(r"\b[A-ZÄÖÜ]{3,}\b", text)
+    return len(long_caps) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> frozenset[str]:
+    return frozenset(a.short for a in abbreviations() if a.kind == "akronym")
+
+
+def normal_case(text: str) -> str:
+    """Turn a sentence in capitals into normal spelling: nouns and names capitalised, the rest lower case."""
+    words = re.split(r"(\s+)", text)
+    candidate = "".join(w if w in _acronyms() else w[:1] + w[1:].lower() for w in words)
+    out: list[str] = []
+    position = 0
+    for index, token in enumerate(tag(candidate)):
+        out.append(candidate[position : token.start])
+        keep = token.pos in ("NN", "NE") or token.text in _acronyms() or index == 0
+        out.append(token.text if keep else token.text.lower())
+        position = token.end
+    out.append(candidate[position:])
+    return "".join(out)

@@ -1,0 +1,147 @@
+"""The registry of rewriting rules for the plain-language version.
+
+Each rule is a small named function from one piece of text to its new pieces (or ``None`` when it
+does not apply). ``RULES`` is the order in which the rule engine applies them; every application is
+recorded as a ``Step`` with the rule's id and its German reason (``why``), so an editor can see and
+undo it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from simplify import plain_clauses as clauses
+from simplify import plain_grammar as grammar
+from simplify import plain_shorten
+from simplify import plain_words as words
+from simplify.plain_clauses import Piece
+from simplify.plain_model import PlainConfig
+from simplify.release import Person
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may know besides the sentence: the settings and the people of the release."""
+
+    config: PlainConfig
+    persons: tuple[Person, ...] = ()
+    names: frozenset[str] = frozenset()  # words of place and person names: never split or changed
+
+
+RuleFunction = Callable[[Piece, RuleContext], "list[Piece] | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rewriting rule."""
+
+    rule_id: str
+    why: str
+    apply: RuleFunction
+
+
+def _text_rule(function: Callable[[str], str]) -> RuleFunction:
+    """A rule from a function that rewrites the words of a sentence but never splits it."""
+
+    def apply(piece: Piece, _: RuleContext) -> list[Piece] | None:
+        new = function(piece.text)
+        return None if new == piece.text else [Piece(new, piece.is_list_item)]
+
+    return apply
+
+
+def _sentence_rule(function: Callable[[str], list[Piece] | None]) -> RuleFunction:
+    """A rule that may split a sentence; list items are left alone."""
+
+    def apply(piece: Piece, _: RuleContext) -> list[Piece] | None:
+        return None if piece.is_list_item else function(piece.text)
+
+    return apply
+
+
+def _any_rule(function: Callable[[str], list[Piece] | None]) -> RuleFunction:
+    """A rule for sentences and list items; a list item stays one item with its first letter as it was."""
+
+    def apply(piece: Piece, _: RuleContext) -> list[Piece] | None:
+        result = function(piece.text)
+        if result is None or not piece.is_list_item:
+            return result
+        first = result[0].text.rstrip(".")
+        return [Piece(piece.text[:1] + first[1:], True)]
+
+    return apply
+
+
+def _shouting(piece: Piece, _: RuleContext) -> list[Piece] | None:
+    if not words.is_shouting(piece.text):
+        return None
+    return [Piece(words.normal_case(piece.text), piece.is_list_item)]
+
+
+def _appositions(piece: Piece, context: RuleContext) -> list[Piece] | None:
+    return None if piece.is_list_item else clauses.appositions(piece.text, context.persons)
+
+
+def _shorten(piece: Piece, context: RuleContext) -> list[Piece] | None:
+    result = plain_shorten.shorten(piece.text, context.config.max_words, context.names)
+    return None if result is None else [Piece(p.text, piece.is_list_item) for p in result]
+
+
+def _genitive(piece: Piece, context: RuleContext) -> list[Piece] | None:
+    result = grammar.genitive(piece.text, context.names)
+    return None if result is None else [Piece(p.text, piece.is_list_item) for p in result]
+
+
+def _compounds(piece: Piece, context: RuleContext) -> list[Piece] | None:
+    config = context.config
+    new = words.split_compounds(piece.text, config.separator, config.compound_min_letters, context.names)
+    return None if new == piece.text else [Piece(new, piece.is_list_item)]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("grossbuchstaben", "Text in Großbuchstaben ist schwer zu lesen.", _shouting),
+    Rule("apposition", "Ein Einschub mit Kommas wird ein eigener Satz: Wer ist die Person?", _appositions),
+    Rule(
+        "zitat",
+        "Wer spricht, steht in der Überschrift. Der Satz wird kürzer.",
+        _sentence_rule(clauses.quotation),
+    ),
+    Rule("klammern", "Klammern stören beim Lesen.", _any_rule(clauses.brackets)),
+    Rule("einschub", "Gedanken·striche und Einschübe stören beim Lesen.", _any_rule(clauses.insertions)),
+    Rule(
+        "abkuerzungen",
+        "Abkürzungen sind schwer zu verstehen. Das ganze Wort ist leichter.",
+        _text_rule(words.expand_abbreviations),
+    ),
+    Rule("titel", "Titel machen Namen lang. Der Name reicht.", _text_rule(words.drop_titles)),
+    Rule(
+        "zahlen",
+        "Zahlen als Ziffern. Datum und Uhrzeit in einer festen Form.",
+        _text_rule(words.normalise_numbers),
+    ),
+    Rule(
+        "doppelpunkt",
+        "Eine Aufzählung ist als Liste leichter. Zwei Sätze sind leichter als einer.",
+        _sentence_rule(clauses.colon),
+    ),
+    Rule("satz-teilen", "Ein Satz – eine Aussage.", _sentence_rule(clauses.clause_split)),
+    Rule(
+        "verben-teilen",
+        "Ein Satz – eine Aussage. Wer etwas macht, steht in jedem Satz.",
+        _sentence_rule(clauses.coordinated_verbs),
+    ),
+    Rule(
+        "vorfeld",
+        "Der Satz beginnt mit der Person oder Sache, um die es geht.",
+        _sentence_rule(clauses.fronted_clause),
+    ),
+    Rule("sonderzeichen", "Sonder·zeichen sind schwer zu lesen.", _text_rule(words.drop_special_characters)),
+    Rule("passiv", "Aktiv ist leichter: Wer macht etwas?", _sentence_rule(grammar.passive)),
+    Rule("genitiv", "Statt Genitiv: von.", _genitive),
+    Rule("woerter", "Ein bekanntes Wort ist leichter.", _text_rule(words.replace_hard_words)),
+    Rule("kuerzen", "Der Satz ist zu lang. Ein Neben·satz oder eine Neben·sache fällt weg.", _shorten),
+    Rule("komposita", "Lange Wörter sind leichter, wenn man die Teile sieht.", _compounds),
+)
+
+RULES_BY_ID = {rule.rule_id: rule for rule in RULES}

@@ -1,0 +1,80 @@
+"""The Leichte-Sprache data files: size, origin and licence header, well-formed rows, no duplicates."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from simplify import plain_lexicon as lexicon
+from simplify.compounds import split_compound
+
+DATA_FILES = [
+    "ls_abbreviations.tsv",
+    "ls_glossary.tsv",
+    "ls_replacements.tsv",
+    "ls_number_words.tsv",
+    "ls_months.txt",
+    "ls_negative_words.txt",
+    "ls_negative_subjunctive.txt",
+    "ls_speech_verbs.txt",
+    "ls_subordinators.txt",
+    "ls_droppable_subordinators.txt",
+    "ls_addition_markers.txt",
+    "ls_fractions.tsv",
+    "ls_place_nouns.txt",
+]
+
+
+def _text(name: str) -> str:
+    return resources.files("simplify.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_header_states_origin_and_licence(name: str) -> None:
+    header = "\n".join(line for line in _text(name).splitlines() if line.startswith("#"))
+    assert "Klartext" in header
+    assert "GPL-3.0-or-later" in header
+
+
+def test_abbreviations_are_many_and_unique() -> None:
+    items = lexicon.abbreviations()
+    assert len(items) >= 300
+    assert len({a.short for a in items}) == len(items)
+    assert {"z. B.", "IHK", "Dr.", "Mio.", "km"} <= {a.short for a in items}
+
+
+def test_glossary_is_big_and_explains_in_short_sentences() -> None:
+    table = lexicon.glossary()
+    assert len(table) >= 300
+    for term in ("landrat", "staatssekretär", "ministerium", "fachkräfte", "förderprogramm", "investition"):
+        assert term in table
+    for explanation in table.values():
+        sentences = [s for s in explanation.replace("?", ".").split(".") if s.strip()]
+        assert all(len(s.split()) <= 15 for s in sentences), explanation
+
+
+def test_replacements_never_point_to_themselves() -> None:
+    assert all(hard.lower() != common.lower() for hard, common in lexicon.replacements().items())
+
+
+def test_months_and_number_words() -> None:
+    assert lexicon.months()[2] == "März"
+    assert lexicon.number_words()["zwei"] == "2"
+    assert lexicon.number_words()["fünften"] == "5."
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Fachkräftemangel", "Fach·kräfte·mangel"),
+        ("Wirtschaftsförderung", "Wirtschafts·förderung"),
+        ("Oberbürgermeister", "Ober·bürger·meister"),
+        ("Haushaltssicherungskonzept", "Haushalts·sicherungs·konzept"),
+        ("Bewohnerinnen", "Bewohnerinnen"),
+        ("Unternehmen", "Unternehmen"),
+        ("Feuerwehr", "Feuerwehr"),
+    ],
+)
+def test_compound_splitting(word: str, expected: str) -> None:
+    assert split_compound(word) == expected
