@@ -65,3 +65,38 @@ def test_failed_job_is_shown_to_the_editor(app, editor_client) -> None:
         assert job.status == "failed" and "nicht auf Deutsch" in job.error
     page = editor_client.get(location).get_data(as_text=True)
     assert "fehlgeschlagen" in page and "nicht auf Deutsch" in page
+
+
+def test_simplify_job_stores_the_plain_version_and_the_page_shows_it(app, editor_client) -> None:
+    add(editor_client, "04-polizei-wohnungsbrand")
+    jobs.run_pending(app)
+    with app.app_context():
+        record = db.session.scalars(select(ReleaseRecord)).one()
+        assert record.plain is not None, [(j.kind, j.error) for j in record.jobs]
+        plain_flesch = record.plain["readability"]["scores"]["flesch_amstad"]["value"]
+        original_flesch = record.readability["scores"]["flesch_amstad"]["value"]
+        assert plain_flesch > original_flesch
+        slug = record.slug
+    page = editor_client.get(f"/releases/{slug}").get_data(as_text=True)
+    assert "Automatisch vereinfacht – nicht von Prüflesenden geprüft" in page
+    assert '<h3 id="kurz-titel">Das Wichtigste in Kürze</h3>' in page
+    assert "Die Pressemitteilung in Leichter Sprache" in page
+    assert '<h3 id="woerterbuch-titel">Wörterbuch</h3>' in page and "<dt>Drehleiter</dt>" in page
+    assert "Die Nachricht ist vom 5. März 2025 aus Hallerstedt." in page
+    # both versions sit on the readability scale
+    assert "Die Fassung in Leichter Sprache ist <strong>" in page
+
+
+def test_english_release_gets_no_plain_version(app, editor_client) -> None:
+    english = (
+        "City opens new library\n\nSpringfield, 3 March 2025. The city council has opened a new public "
+        "library in the town centre. It is open every day and the staff are looking forward to your visit."
+    )
+    location = editor_client.post("/redaktion/neu", data={"text": english, "publish": "y"}).headers["Location"]
+    jobs.run_pending(app)
+    with app.app_context():
+        job = db.session.scalars(select(Job).where(Job.kind == "simplify")).one()
+        assert job.status == "failed" and "Englisch" in job.error
+        slug = db.session.scalars(select(ReleaseRecord.slug)).one()
+    assert "nicht auf Deutsch" in editor_client.get(location).get_data(as_text=True)
+    assert "keine Fassung in Leichter Sprache" in editor_client.get(f"/releases/{slug}").get_data(as_text=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -106,17 +105,18 @@ def run_job(job: Job) -> None:
         func(job_id, release_id)
     except Exception as exc:  # noqa: BLE001 - every failure is stored and shown, never swallowed
         db.session.rollback()
-        log.exception("job %s (%s) failed", job_id, job.kind)
-        message = (
-            str(exc) if isinstance(exc, JobFailed) else f"Interner Fehler: {exc.__class__.__name__}: {exc}"
-        )
+        if isinstance(exc, JobFailed):
+            log.warning("job %s (%s) failed: %s", job_id, job.kind, exc)
+            message = str(exc)
+        else:
+            log.exception("job %s (%s) crashed", job_id, job.kind)
+            message = f"Interner Fehler: {exc.__class__.__name__}: {exc}"
         db.session.execute(
             update(Job)
             .where(Job.id == job_id)
             .values(status="failed", error=message, message="Fehlgeschlagen", finished_at=utcnow())
         )
         db.session.commit()
-        log.debug("%s", traceback.format_exc())
         return
     db.session.execute(
         update(Job)

@@ -7,7 +7,12 @@ and say so.
 
 from __future__ import annotations
 
-from simplify.readability import analyze_release
+from dataclasses import asdict
+from typing import Any
+
+from simplify.checker import check
+from simplify.plain import SimplifyError, simplify
+from simplify.readability import analyze, analyze_release
 
 from . import jobs, releases
 from .db import db
@@ -34,4 +39,37 @@ def analyze_job(job_id: int, release_id: int | None) -> None:
     db.session.commit()
 
 
-releases.AFTER_INGEST.append("analyze")
+def plain_readability(plain: dict[str, Any]) -> dict[str, Any]:
+    """Readability of the plain version's running text (summary and sentences, headings excluded)."""
+    lines = [s["text"] for s in plain.get("summary", [])]
+    lines += [s["text"] for section in plain.get("sections", []) for s in section["sentences"]]
+    return analyze("\n".join(lines)).to_dict()
+
+
+def recheck(plain: dict[str, Any]) -> dict[str, Any]:
+    """Rule-check and re-measure a plain version (after generation or an editor's change)."""
+    plain["checks"] = [asdict(finding) for finding in check(plain["text"])]
+    plain["readability"] = plain_readability(plain)
+    return plain
+
+
+@jobs.register("simplify")
+def simplify_job(job_id: int, release_id: int | None) -> None:
+    """The Leichte-Sprache draft; an editor's version is never overwritten."""
+    record = _record(release_id)
+    if record.plain_edited:
+        jobs.set_progress(job_id, 50, "Bearbeitete Fassung wird geprüft")
+        record.plain = recheck(dict(record.plain or {}))
+        db.session.commit()
+        return
+    jobs.set_progress(job_id, 10, "Leichte Sprache wird erstellt")
+    try:
+        plain = simplify(releases.release_of(record)).to_dict()
+    except SimplifyError as exc:
+        raise jobs.JobFailed(str(exc)) from exc
+    plain["readability"] = plain_readability(plain)
+    record.plain = plain
+    db.session.commit()
+
+
+releases.AFTER_INGEST.extend(["analyze", "simplify"])
