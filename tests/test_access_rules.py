@@ -32,6 +32,9 @@ EXPECTED: dict[str, tuple[int, int]] = {
     "editor.new": (LOGIN_REDIRECT, 200),
     "editor.release": (LOGIN_REDIRECT, 200),
     "editor.set_state": (NOT_ALLOWED, NOT_ALLOWED),
+    "editor.edit_plain": (LOGIN_REDIRECT, 303),  # 303: no plain version yet in this fixture
+    "editor.checked": (NOT_ALLOWED, NOT_ALLOWED),
+    "editor.restore_revision": (NOT_ALLOWED, NOT_ALLOWED),
 }
 
 
@@ -56,7 +59,7 @@ def values(site: Flask) -> dict[str, str]:
             publish=True,
         )
         db.session.commit()
-        return {"slug": record.slug, "release_id": str(record.id), "filename": "style.css"}
+        return {"slug": record.slug, "release_id": str(record.id), "filename": "style.css", "revision_id": "1"}
 
 
 def urls(app: Flask, values: dict[str, str]) -> list[tuple[str, str, bool]]:

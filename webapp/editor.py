@@ -10,10 +10,12 @@ from simplify.release import ParseError
 from . import releases
 from .auth import limiter
 from .db import db
-from .forms import ActionForm, IngestForm
+from .forms import ActionForm, IngestForm, PlainEditForm
 from .ingest import IngestError, IngestSettings, text_from_paste, text_from_upload, text_from_url
-from .models import ReleaseRecord
+from .models import ReleaseRecord, Revision
+from .presenters import mark_checks
 from .public import release_context
+from .review import ReviewError, form_values, mark_checked, restore, save_plain
 
 bp = Blueprint("editor", __name__, url_prefix="/redaktion")
 
@@ -101,7 +103,75 @@ def _record_or_404(release_id: int) -> ReleaseRecord:
 @bp.route("/pm/<int:release_id>")
 def release(release_id: int):  # type: ignore[no-untyped-def]
     record = _record_or_404(release_id)
-    return render_template("editor/release.html", action_form=ActionForm(), **release_context(record))
+    plain = record.plain or {"text": "", "summary": []}
+    lines, marks = mark_checks(plain["text"], plain.get("checks", []))
+    summary = "\n".join(s["text"] for s in plain["summary"])
+    summary_lines, summary_marks = mark_checks(summary, plain.get("summary_checks", []))
+    revisions = releases.revisions_of(record)
+    return render_template(
+        "editor/release.html",
+        action_form=ActionForm(),
+        check_lines=lines,
+        check_marks=marks,
+        summary_lines=summary_lines,
+        summary_marks=summary_marks,
+        revisions=revisions,
+        **release_context(record),
+    )
+
+
+@bp.route("/pm/<int:release_id>/leichte-sprache", methods=["GET", "POST"])
+def edit_plain(release_id: int):  # type: ignore[no-untyped-def]
+    record = _record_or_404(release_id)
+    if not record.plain:
+        flash("Es gibt noch keine Fassung in Leichter Sprache zum Bearbeiten.")
+        return redirect(url_for("editor.release", release_id=record.id), code=303)
+    form = PlainEditForm(data=form_values(record.plain) if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            changed = save_plain(record, current_user, form.summary.data, form.text.data, form.glossary.data)
+        except ReviewError as exc:
+            db.session.rollback()
+            form.text.errors = [*form.text.errors, str(exc)]
+            return render_template("editor/plain_edit.html", form=form, record=record), 422
+        flash(
+            "Gespeichert. Die Fassung wird neu geprüft und neu vorgelesen."
+            if changed
+            else "Keine Änderung – nichts gespeichert."
+        )
+        return redirect(url_for("editor.release", release_id=record.id), code=303)
+    return render_template("editor/plain_edit.html", form=form, record=record), (
+        400 if request.method == "POST" else 200
+    )
+
+
+@bp.route("/pm/<int:release_id>/geprueft", methods=["POST"])
+def checked(release_id: int):  # type: ignore[no-untyped-def]
+    record = _record_or_404(release_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        mark_checked(record, current_user)
+    except ReviewError as exc:
+        flash(str(exc))
+    else:
+        flash("Vermerkt: Die Fassung in Leichter Sprache ist von Prüflesenden geprüft.")
+    return redirect(url_for("editor.release", release_id=record.id), code=303)
+
+
+@bp.route("/pm/<int:release_id>/fassungen/<int:revision_id>/wiederherstellen", methods=["POST"])
+def restore_revision(release_id: int, revision_id: int):  # type: ignore[no-untyped-def]
+    record = _record_or_404(release_id)
+    revision = db.session.get(Revision, revision_id)
+    if revision is None or not ActionForm().validate_on_submit():
+        abort(404 if revision is None else 400)
+    try:
+        restore(record, revision, current_user)
+    except ReviewError as exc:
+        flash(str(exc))
+    else:
+        flash("Die frühere Fassung ist wiederhergestellt. Sie wird neu geprüft und neu vorgelesen.")
+    return redirect(url_for("editor.release", release_id=record.id), code=303)
 
 
 @bp.route("/pm/<int:release_id>/status", methods=["POST"])

@@ -40,3 +40,14 @@ class IngestForm(FlaskForm):
 
 class ActionForm(FlaskForm):
     """A button-only form (publish, unpublish, retry): carries just the CSRF token."""
+
+
+class PlainEditForm(FlaskForm):
+    """The plain version as text (see webapp.review for the format)."""
+
+    summary = TextAreaField("Das Wichtigste in Kürze (ein Satz pro Zeile)")
+    text = TextAreaField(
+        "Die Pressemitteilung in Leichter Sprache (Abschnitte durch Leerzeilen getrennt; erste Zeile = "
+        "Überschrift; ein Satz pro Zeile; Aufzählungen mit „• “)"
+    )
+    glossary = TextAreaField("Wörterbuch (eine Zeile pro Wort: „Wort: Erklärung“)")

@@ -49,6 +49,8 @@ def plain_readability(plain: dict[str, Any]) -> dict[str, Any]:
 def recheck(plain: dict[str, Any]) -> dict[str, Any]:
     """Rule-check and re-measure a plain version (after generation or an editor's change)."""
     plain["checks"] = [asdict(finding) for finding in check(plain["text"])]
+    summary = "\n".join(s["text"] for s in plain.get("summary", []))
+    plain["summary_checks"] = [asdict(finding) for finding in check(summary)]
     plain["readability"] = plain_readability(plain)
     return plain
 
@@ -67,8 +69,7 @@ def simplify_job(job_id: int, release_id: int | None) -> None:
         plain = simplify(releases.release_of(record)).to_dict()
     except SimplifyError as exc:
         raise jobs.JobFailed(str(exc)) from exc
-    plain["readability"] = plain_readability(plain)
-    record.plain = plain
+    record.plain = recheck(plain)
     db.session.commit()
 
 

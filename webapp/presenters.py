@@ -117,3 +117,40 @@ def flesch_position(value: float | None) -> float | None:
     if value is None:
         return None
     return max(0.0, min(100.0, float(value)))
+
+
+@dataclass(frozen=True)
+class CheckMark:
+    number: int
+    level: str
+    excerpt: str
+    hint: str
+
+
+def mark_checks(text: str, checks: list[dict[str, Any]]) -> tuple[list[list[Piece]], list[CheckMark]]:
+    """The plain text line by line, with the checker's findings marked and numbered (editor view)."""
+    ordered = sorted(
+        (c for c in checks if 0 <= c["start"] < c["end"] <= len(text)), key=lambda c: (c["start"], -c["end"])
+    )
+    marks: list[CheckMark] = []
+    pieces: list[Piece] = []
+    cursor = 0
+    for check in ordered:
+        if check["start"] < cursor:  # overlapping findings: the first one is marked, all are listed
+            marks.append(CheckMark(len(marks) + 1, check["level"], check["excerpt"], check["hint"]))
+            continue
+        if check["start"] > cursor:
+            pieces.append(Piece(text[cursor : check["start"]]))
+        marks.append(CheckMark(len(marks) + 1, check["level"], check["excerpt"], check["hint"]))
+        pieces.append(Piece(text[check["start"] : check["end"]], hard=len(marks)))
+        cursor = check["end"]
+    pieces.append(Piece(text[cursor:]))
+    lines: list[list[Piece]] = [[]]
+    for piece in pieces:
+        parts = piece.text.split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append(Piece(part, piece.sentence, piece.hard))
+    return lines, marks

@@ -13,7 +13,7 @@ from simplify.release import Release, Source, parse_release
 from . import jobs
 from .db import db
 from .ingest import ExtractedText
-from .models import ReleaseRecord, User, utcnow
+from .models import ReleaseRecord, Revision, User, utcnow
 
 #: What runs after a release is stored or its text changes, in order (pipeline steps register these).
 AFTER_INGEST: list[str] = []
@@ -101,3 +101,9 @@ def all_page(page: int, per_page: int) -> tuple[list[ReleaseRecord], int]:
         select(ReleaseRecord).order_by(ReleaseRecord.id.desc()).offset((page - 1) * per_page).limit(per_page)
     ).all()
     return list(rows), total
+
+
+def revisions_of(record: ReleaseRecord) -> list[Revision]:
+    """Earlier states of the release's editable parts, newest first."""
+    stmt = select(Revision).where(Revision.release_id == record.id).order_by(Revision.id.desc())
+    return list(db.session.scalars(stmt))
