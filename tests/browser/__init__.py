@@ -1,0 +1,1 @@
+"""Real-browser accessibility tests (Debian's Chromium driven by Playwright)."""
