@@ -24,6 +24,7 @@ EXPECTED: dict[str, tuple[int, int]] = {
     "public.index": (200, 200),
     "public.release": (200, 200),
     "public.about": (200, 200),
+    "public.audio": (404, 404),  # the fixture's release has no reading yet
     "health.healthz": (200, 200),
     "auth.login": (200, 200),
     "auth.logout": (NOT_ALLOWED, NOT_ALLOWED),
@@ -59,7 +60,13 @@ def values(site: Flask) -> dict[str, str]:
             publish=True,
         )
         db.session.commit()
-        return {"slug": record.slug, "release_id": str(record.id), "filename": "style.css", "revision_id": "1"}
+        return {
+            "slug": record.slug,
+            "release_id": str(record.id),
+            "filename": "style.css",
+            "revision_id": "1",
+            "name": "keine-lesung.mp3",
+        }
 
 
 def urls(app: Flask, values: dict[str, str]) -> list[tuple[str, str, bool]]:

@@ -62,10 +62,27 @@ def clamp100(value: float | int) -> float:
     return max(0.0, min(100.0, float(value)))
 
 
+def de_duration(seconds: float | None) -> str:
+    """75.4 -> '1 Min. 15 Sek.'"""
+    total = round(seconds or 0)
+    minutes, secs = divmod(total, 60)
+    return f"{minutes} Min. {secs} Sek." if minutes else f"{secs} Sek."
+
+
+def de_size(size: int | None) -> str:
+    """1234567 -> '1,2 MB'; small files in kB."""
+    size = size or 0
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+    return f"{max(1, round(size / 1000))} kB"
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["de_date"] = de_date
     app.jinja_env.filters["safe_url"] = safe_url
     app.jinja_env.filters["de_number"] = de_number
     app.jinja_env.filters["clamp100"] = clamp100
+    app.jinja_env.filters["de_duration"] = de_duration
+    app.jinja_env.filters["de_size"] = de_size
     app.jinja_env.filters["state_label"] = lambda s: STATE_LABELS.get(s, s)
     app.jinja_env.filters["job_label"] = lambda s: JOB_LABELS.get(s, s)

@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from audio.engine import SpeechError
 from simplify.checker import check
 from simplify.plain import SimplifyError, simplify
 from simplify.readability import analyze, analyze_release
 
-from . import jobs, releases
+from . import jobs, readings, releases
 from .db import db
 from .models import ReleaseRecord
+from .storage import StorageError
 
 
 def _record(release_id: int | None) -> ReleaseRecord:
@@ -62,6 +64,7 @@ def simplify_job(job_id: int, release_id: int | None) -> None:
     if record.plain_edited:
         jobs.set_progress(job_id, 50, "Bearbeitete Fassung wird geprüft")
         record.plain = recheck(dict(record.plain or {}))
+        jobs.enqueue("speak", record.id)  # read the changed text aloud
         db.session.commit()
         return
     jobs.set_progress(job_id, 10, "Leichte Sprache wird erstellt")
@@ -70,7 +73,27 @@ def simplify_job(job_id: int, release_id: int | None) -> None:
     except SimplifyError as exc:
         raise jobs.JobFailed(str(exc)) from exc
     record.plain = recheck(plain)
+    # the speak job queued at ingestion may already have run without a plain version: read it now
+    jobs.enqueue("speak", record.id)
     db.session.commit()
 
 
-releases.AFTER_INGEST.extend(["analyze", "simplify"])
+@jobs.register("speak")
+def speak_job(job_id: int, release_id: int | None) -> None:
+    """The readings of both versions (each only when its text changed)."""
+    record = _record(release_id)
+    if record.language != "de":
+        raise jobs.JobFailed("Vorgelesen werden nur deutsche Texte; dieser Text ist nicht auf Deutsch.")
+    for step, version in enumerate(readings.VERSIONS):
+        label = readings.VERSION_LABELS[version]
+
+        def progress(message: str, step: int = step, label: str = label) -> None:
+            jobs.set_progress(job_id, 10 + 45 * step, f"{label}: {message}")
+
+        try:
+            readings.render(record, version, progress)
+        except (SpeechError, StorageError) as exc:
+            raise jobs.JobFailed(f"{label}: {exc}") from exc
+
+
+releases.AFTER_INGEST.extend(["analyze", "simplify", "speak"])

@@ -5,8 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 
-from . import releases
+from . import readings, releases
+from .delivery import send_stored_file
 from .presenters import mark_original
+from .storage import audio_dir
 
 bp = Blueprint("public", __name__)
 
@@ -45,7 +47,31 @@ def release_context(record):  # type: ignore[no-untyped-def]
         "marked": mark_original(release, record.readability),
         "scores": record.readability,
         "plain_scores": (record.plain or {}).get("readability"),
+        "readings": readings.current_readings(record),
     }
+
+
+#: suffix -> (content type, CORS): transcripts and chapters are fetched by web players on other sites
+AUDIO_TYPES = {
+    ".mp3": ("audio/mpeg", False),
+    ".vtt": ("text/vtt; charset=utf-8", True),
+    ".timings.json": ("application/json", True),
+    ".chapters.json": ("application/json+chapters", True),
+    ".html": ("text/html; charset=utf-8", True),
+}
+
+
+@bp.route("/audio/<name>", methods=["GET", "HEAD"])
+def audio(name: str):  # type: ignore[no-untyped-def]
+    """A reading's MP3 or one of its transcript files; drafts only for logged-in editors."""
+    suffix = next((s for s in sorted(AUDIO_TYPES, key=len, reverse=True) if name.endswith(s)), None)
+    if suffix is None:
+        abort(404)
+    record = releases.release_of_audio(name.removesuffix(suffix) + ".mp3")
+    if record is None or (not record.is_public and not current_user.is_authenticated):
+        abort(404)
+    mimetype, cors = AUDIO_TYPES[suffix]
+    return send_stored_file(audio_dir(), name, mimetype=mimetype, cors=cors)
 
 
 @bp.route("/ueber")

@@ -13,7 +13,7 @@ from simplify.release import Release, Source, parse_release
 from . import jobs
 from .db import db
 from .ingest import ExtractedText
-from .models import ReleaseRecord, Revision, User, utcnow
+from .models import Reading, ReleaseRecord, Revision, User, utcnow
 
 #: What runs after a release is stored or its text changes, in order (pipeline steps register these).
 AFTER_INGEST: list[str] = []
@@ -107,3 +107,10 @@ def revisions_of(record: ReleaseRecord) -> list[Revision]:
     """Earlier states of the release's editable parts, newest first."""
     stmt = select(Revision).where(Revision.release_id == record.id).order_by(Revision.id.desc())
     return list(db.session.scalars(stmt))
+
+
+def release_of_audio(filename: str) -> ReleaseRecord | None:
+    """The release a stored MP3 belongs to (identical readings share a file: a public one wins)."""
+    rows = db.session.scalars(select(Reading).where(Reading.filename == filename)).all()
+    records = [row.release for row in rows]
+    return next((r for r in records if r.is_public), records[0] if records else None)

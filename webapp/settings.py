@@ -68,6 +68,24 @@ SETTINGS: tuple[Setting, ...] = (
         "addresses (only for intranet set-ups).",
     ),
     Setting(
+        "TTS_ENGINE",
+        "espeak",
+        "Speech engine: `espeak` (offline, default) or `gtts` (Google's online voice; needs internet).",
+    ),
+    Setting("TTS_VOICE", "de", "Voice of the speech engine (espeak voice name)."),
+    Setting("TTS_RATE", 160, "Speaking rate in words per minute (80–450)."),
+    Setting(
+        "TTS_FALLBACK_ENGINE",
+        None,
+        "Engine to read with when the configured one fails (e.g. `espeak` when `gtts` is offline); "
+        "unset: the job fails and shows why.",
+    ),
+    Setting(
+        "READ_CONTACT_DETAILS",
+        False,
+        "Read the press contact's phone number and e-mail address aloud (by default only the name).",
+    ),
+    Setting(
         "WORKER",
         "thread",
         "`thread`: run jobs in a thread inside the web process; `none`: do not run jobs in this process.",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -32,21 +34,36 @@ def safe_path(name: str, app: Flask | None = None) -> Path:
     return audio_dir(app) / name
 
 
-def write_atomic(name: str, data: bytes, app: Flask | None = None) -> Path:
-    """Write ``data`` under ``name`` so that the file appears complete or not at all."""
+@contextmanager
+def atomic_path(name: str, app: Flask | None = None) -> Iterator[Path]:
+    """A temporary path in the audio folder; when the block ends without error, it becomes ``name``.
+
+    On any error the temporary file is removed, so no half-written file is ever visible under ``name``.
+    """
     target = safe_path(name, app)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
+        yield tmp
+        with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
+        tmp.chmod(0o644)
         os.replace(tmp, target)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise StorageError(
             f"Die Datei {name} konnte nicht gespeichert werden ({exc.strerror or exc}). "
             "Ist der Speicherplatz voll? Bitte geben Sie Platz frei und starten Sie die Aufgabe neu."
         ) from exc
-    return target
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(name: str, data: bytes, app: Flask | None = None) -> Path:
+    """Write ``data`` under ``name`` so that the file appears complete or not at all."""
+    with atomic_path(name, app) as tmp:
+        tmp.write_bytes(data)
+    return safe_path(name, app)
