@@ -10,14 +10,17 @@ script and are mapped back through the normaliser's offset map to the units.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from audio.engine import Timing
+from audio.engine import SynthesisConfig, Timing
 from audio.normalize import Script
-from audio.speak import SpeechInfo
+from audio.speak import SpeechInfo, chapters, write_mp3
+from audio.tags import Chapter, EpisodeTags, write_tags
+from audio.vtt import webvtt
 
 MONTHS = (
     "Januar",
@@ -234,3 +237,35 @@ def transcript_html(reading: Reading, title: str) -> str:
         f'<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
         f"</head><body>\n<h1>{html.escape(title)}</h1>\n{body}\n</body></html>\n"
     )
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A reading spoken into an MP3 file: the speech info, the timed units, chapters and WebVTT text."""
+
+    info: SpeechInfo
+    units: tuple[TimedUnit, ...]
+    chapters: tuple[Chapter, ...]
+    vtt: str
+
+
+def script_chapters(reading: Reading, script: Script) -> list[tuple[str, int]]:
+    """Chapter starts as character offsets in the normalised script."""
+    result = []
+    for title, offset in reading.chapter_starts():
+        span = script.output_span(offset, offset + 1)
+        result.append((title, span[0] if span else 0))
+    return result
+
+
+def record(
+    reading: Reading, script: Script, config: SynthesisConfig, path: str, tags: EpisodeTags
+) -> Recorded:
+    """Speak ``script`` (the normalised ``reading.text``) into the MP3 file ``path`` and tag it with
+    ``tags`` plus the transcript and chapters."""
+    with open(path, "wb") as fh:
+        info = write_mp3(script.text, config, fh)
+    units = tuple(timed_units(reading, script, info))
+    chapter_list = chapters(info, script_chapters(reading, script))
+    write_tags(path, dataclasses.replace(tags, transcript=reading.text, chapters=chapter_list))
+    return Recorded(info, units, chapter_list, webvtt(unit_timings(units, reading), reading.text))

@@ -83,3 +83,41 @@ def test_init_db_and_create_user(cli) -> None:
     assert again.exit_code != 0 and "gibt es schon" in again.output
     short = cli.invoke(main, ["create-user", "kurz", "--password", "kurz"])
     assert short.exit_code != 0 and "mindestens 10 Zeichen" in short.output
+
+
+def test_analyze_json_has_counts_scores_band_and_findings(cli) -> None:
+    result = cli.invoke(
+        main, ["analyze", str(DATA / "corpus" / "05-foerderprogramm-qualifizierung.txt"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert {"counts", "scores", "band", "findings", "sentences"} <= set(data)
+    assert data["scores"]["flesch_amstad"]["band"] in {"sehr schwer", "schwer", "mittelschwer"}
+    assert data["counts"]["words"] > 100 and data["findings"]
+
+
+def test_simplify_json_and_refusal_of_english(cli) -> None:
+    result = cli.invoke(main, ["simplify", str(DATA / "corpus" / "04-polizei-wohnungsbrand.txt"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["summary"] and data["sections"] and data["label"].startswith("Automatisch vereinfacht")
+    english = "Library opens\n\nSpringfield, 3 March 2025. The city has opened a new library for all of you."
+    refused = cli.invoke(main, ["simplify", "-", "--json"], input=english)
+    assert refused.exit_code != 0 and "Englisch" in refused.output
+
+
+def test_speak_script_and_mp3_with_vtt(cli, tmp_path) -> None:
+    path = str(DATA / "corpus" / "10-kurzmeldung-buergerbuero.txt")
+    script = cli.invoke(main, ["speak", path, "--script"])
+    assert script.exit_code == 0, script.output
+    assert script.output.startswith("Pressemitteilung von")
+    assert not any(ch.isdigit() for ch in script.output), "digits left in the spoken script"
+    out, vtt = tmp_path / "pm.mp3", tmp_path / "pm.vtt"
+    result = cli.invoke(main, ["speak", path, "-o", str(out), "--vtt", str(vtt), "--version", "plain"])
+    assert result.exit_code == 0, result.output
+    from mutagen.mp3 import MP3
+
+    assert MP3(out).info.length > 3
+    assert vtt.read_text(encoding="utf-8").startswith("WEBVTT")
+    missing = cli.invoke(main, ["speak", path])
+    assert missing.exit_code != 0 and "-o" in missing.output

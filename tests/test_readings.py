@@ -169,15 +169,15 @@ def test_gtts_offline_fails_with_reason_and_falls_back_when_configured(
 
 
 def test_disk_full_while_writing_audio_leaves_nothing_half_written(app, editor_client, monkeypatch) -> None:
-    import webapp.readings as readings_module
+    import audio.reading as reading_module
 
-    real_write = readings_module.write_mp3
+    real_write = reading_module.write_mp3
 
     def write_then_fail(text, config, fh):
         real_write(text, config, fh)  # the bytes are written to the temporary file …
         raise OSError(errno.ENOSPC, "No space left on device")  # … and then the disk is full
 
-    monkeypatch.setattr(readings_module, "write_mp3", write_then_fail)
+    monkeypatch.setattr(reading_module, "write_mp3", write_then_fail)
     _add(editor_client)
     jobs.run_pending(app)
     with app.app_context():

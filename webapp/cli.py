@@ -10,7 +10,7 @@ from typing import Any
 import click
 from flask import Flask
 
-from simplify.release import ParseError, Source, parse_release
+from simplify.release import ParseError, Release, Source, parse_release
 
 from . import create_app
 from .ingest import (
@@ -171,12 +171,120 @@ def ingest(source: str, publish: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the release as JSON (the only format for now).")
 def parse(source: str, as_json: bool) -> None:
     """Parse PATH, URL or - into the Release structure and print it; stores nothing."""
+    release = _parsed(source)
+    print_json(release.to_dict())
+
+
+def _parsed(source: str) -> Release:
+    """Read and parse PATH, URL or '-' (no app needed beyond the ingestion settings)."""
     app = create_app({"WORKER": "none"})
     extracted = read_input(source, _settings(app))
     try:
-        release = parse_release(
+        return parse_release(
             extracted.text, source=Source(kind=extracted.kind, filename=extracted.filename, url=extracted.url)
         )
     except ParseError as exc:
         raise click.ClickException(str(exc)) from exc
-    print_json(release.to_dict())
+
+
+@main.command()
+@click.argument("source")
+@click.option("--json", "as_json", is_flag=True, help="Print the full analysis as JSON.")
+def analyze(source: str, as_json: bool) -> None:
+    """Readability of a release (title, subtitle, lead, body) from PATH, URL or -."""
+    from simplify.readability import analyze_release
+
+    result = analyze_release(_parsed(source))
+    if as_json:
+        print_json(result.to_dict())
+        return
+    c = result.counts
+    click.echo(f"{c.sentences} Sätze, {c.words} Wörter, {c.syllables} Silben – insgesamt: {result.band}")
+    for name, score in vars(result.scores).items():
+        value = "nicht messbar" if score.value is None else f"{score.value:.1f}".replace(".", ",")
+        click.echo(f"{name}: {value} ({score.band})")
+    click.echo(f"{len(result.findings)} Hinweise zu schweren Stellen")
+
+
+@main.command("simplify")
+@click.argument("source")
+@click.option("--json", "as_json", is_flag=True, help="Print the plain version as JSON.")
+def simplify_cmd(source: str, as_json: bool) -> None:
+    """Leichte-Sprache draft of a release from PATH, URL or -."""
+    from simplify.plain import SimplifyError, simplify
+
+    try:
+        plain = simplify(_parsed(source))
+    except SimplifyError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        print_json(plain.to_dict())
+        return
+    click.echo(plain.label)
+    click.echo("\nDas Wichtigste in Kürze\n" + plain.summary_text())
+    click.echo("\n" + plain.text())
+    if plain.glossary:
+        click.echo("\nWörterbuch")
+        for entry in plain.glossary:
+            click.echo(f"{entry.word}: {entry.explanation}")
+
+
+@main.command()
+@click.argument("source")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Where to write the MP3.")
+@click.option("--version", "version", type=click.Choice(["original", "plain"]), default="original")
+@click.option("--vtt", type=click.Path(dir_okay=False), help="Also write the transcript as WebVTT.")
+@click.option("--engine", default=None, help="Speech engine (espeak or gtts); default KLARTEXT_TTS_ENGINE.")
+@click.option("--script", "show_script", is_flag=True, help="Print the spoken script instead of speaking.")
+def speak(
+    source: str, output: str | None, version: str, vtt: str | None, engine: str | None, show_script: bool
+) -> None:
+    """Read a release aloud into an MP3 (or print the spoken script with --script)."""
+    from audio.engine import SpeechError, SynthesisConfig
+    from audio.normalize import normalize
+    from audio.reading import original_reading, plain_reading
+    from audio.reading import record as record_reading
+    from audio.tags import EpisodeTags
+    from simplify.plain import SimplifyError, simplify
+    from simplify.readability import AnalysisConfig, analyze_release
+
+    release = _parsed(source)
+    app = create_app({"WORKER": "none"})
+    publisher = (release.contact.organisation if release.contact else None) or str(app.config["PUBLISHER"])
+    try:
+        if version == "plain":
+            reading = plain_reading(simplify(release).to_dict(), publisher, release.date)
+        else:
+            sentences = analyze_release(release, AnalysisConfig(findings=False)).sentences
+            reading = original_reading(
+                release,
+                [(s.start, s.end, s.text) for s in sentences],
+                publisher,
+                read_contact_details=bool(app.config["READ_CONTACT_DETAILS"]),
+            )
+    except SimplifyError as exc:
+        raise click.ClickException(str(exc)) from exc
+    script = normalize(reading.text)
+    if show_script:
+        click.echo(script.text)
+        return
+    if not output:
+        raise click.UsageError("Bitte geben Sie mit -o an, wohin die MP3-Datei geschrieben wird.")
+    try:
+        config = SynthesisConfig(
+            engine=engine or str(app.config["TTS_ENGINE"]),
+            voice=str(app.config["TTS_VOICE"]),
+            rate_wpm=int(app.config["TTS_RATE"]),
+        )
+        tags = EpisodeTags(
+            title=release.title,
+            artist=publisher,
+            album=str(app.config["SITE_TITLE"]),
+            date=release.date or "",
+        )
+        recorded = record_reading(reading, script, config, output, tags)
+    except SpeechError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if vtt:
+        Path(vtt).write_text(recorded.vtt, encoding="utf-8")
+    click.echo(f"{output}: {recorded.info.duration:.1f} s, {recorded.info.engine}/{recorded.info.voice}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from flask import current_app
@@ -19,11 +20,11 @@ from mutagen.mp3 import MP3
 from sqlalchemy import select
 
 from audio.engine import SpeechError, SynthesisConfig
-from audio.normalize import NORMALIZER_VERSION, normalize
-from audio.reading import Reading, original_reading, plain_reading, timed_units, transcript_html, unit_timings
-from audio.speak import SpeechInfo, cache_key, chapters, write_mp3
-from audio.tags import EpisodeTags, write_tags
-from audio.vtt import webvtt
+from audio.normalize import NORMALIZER_VERSION, Script, normalize
+from audio.reading import Reading, Recorded, original_reading, plain_reading, transcript_html
+from audio.reading import record as record_reading
+from audio.speak import cache_key
+from audio.tags import EpisodeTags
 from simplify.readability import AnalysisConfig, analyze_release
 
 from . import releases
@@ -122,28 +123,22 @@ def render(record: ReleaseRecord, version: str, progress: Callable[[str], None])
     progress("wird gesprochen")
     filename = file_stem(record, version, key) + ".mp3"
     title = f"{record.title} ({VERSION_LABELS[version]})"
+    tags = EpisodeTags(
+        title=title,
+        artist=publisher_of(record),
+        album=f"{current_app.config['SITE_TITLE']} – {VERSION_LABELS[version]}",
+        date=(record.data or {}).get("date") or record.created_at.date().isoformat(),
+    )
     with atomic_path(filename) as tmp:
-        info = _speak(script.text, config, tmp, progress)
-        units = timed_units(reading, script, info)
-        chapter_list = chapters(info, _script_chapters(reading, script))
-        write_tags(
-            tmp,
-            EpisodeTags(
-                title=title,
-                artist=publisher_of(record),
-                album=f"{current_app.config['SITE_TITLE']} – {VERSION_LABELS[version]}",
-                date=(record.data or {}).get("date") or record.created_at.date().isoformat(),
-                transcript=reading.text,
-                chapters=chapter_list,
-            ),
-        )
-        write_atomic(sidecar(filename, "vtt"), webvtt(unit_timings(units, reading), reading.text).encode())
-        timings = {"units": [asdict(u) for u in units]}
+        recorded = _record(reading, script, config, tmp, tags, progress)
+        write_atomic(sidecar(filename, "vtt"), recorded.vtt.encode())
+        timings = {"units": [asdict(u) for u in recorded.units]}
         write_atomic(sidecar(filename, "timings"), json.dumps(timings, ensure_ascii=False).encode())
-        feed_chapters = [FeedChapter(c.title, c.start, c.end) for c in chapter_list]
+        feed_chapters = [FeedChapter(c.title, c.start, c.end) for c in recorded.chapters]
         write_atomic(sidecar(filename, "chapters"), chapters_json(feed_chapters))
         write_atomic(sidecar(filename, "html"), transcript_html(reading, title).encode())
         duration = float(MP3(tmp).info.length)
+    info = recorded.info
     row = ReadingRow(
         release_id=record.id,
         version=version,
@@ -160,27 +155,23 @@ def render(record: ReleaseRecord, version: str, progress: Callable[[str], None])
     return row
 
 
-def _script_chapters(reading: Reading, script: Any) -> list[tuple[str, int]]:
-    """Chapter starts as offsets in the normalised script."""
-    result = []
-    for title, offset in reading.chapter_starts():
-        span = script.output_span(offset, offset + 1)
-        result.append((title, span[0] if span else 0))
-    return result
-
-
-def _speak(text: str, config: SynthesisConfig, path: Any, progress: Callable[[str], None]) -> SpeechInfo:
-    """Synthesise into ``path``; an online engine that fails may fall back to the offline voice."""
+def _record(
+    reading: Reading,
+    script: Script,
+    config: SynthesisConfig,
+    path: Path,
+    tags: EpisodeTags,
+    progress: Callable[[str], None],
+) -> Recorded:
+    """Speak into ``path``; an online engine that fails may fall back to the offline voice."""
     try:
-        with open(path, "wb") as fh:
-            return write_mp3(text, config, fh)
+        return record_reading(reading, script, config, str(path), tags)
     except SpeechError as exc:
         fallback = current_app.config["TTS_FALLBACK_ENGINE"]
         if not fallback or fallback == config.engine:
             raise
         progress(f"{exc} – es liest die Ersatzstimme {fallback}")
-        with open(path, "wb") as fh:
-            return write_mp3(text, synthesis_config(fallback), fh)
+        return record_reading(reading, script, synthesis_config(fallback), str(path), tags)
 
 
 def current_readings(record: ReleaseRecord) -> dict[str, dict[str, Any]]:
