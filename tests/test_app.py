@@ -62,3 +62,17 @@ def test_sqlite_runs_in_wal_mode(app) -> None:
 
     with app.app_context():
         assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_requests_are_logged_as_structured_json(client, caplog) -> None:
+    import json
+    import logging
+
+    from webapp.logs import JsonFormatter
+
+    with caplog.at_level(logging.INFO, logger="klartext.request"):
+        client.get("/ueber")
+    record = next(r for r in caplog.records if r.name == "klartext.request")
+    line = json.loads(JsonFormatter().format(record))
+    assert line["method"] == "GET" and line["path"] == "/ueber" and line["status"] == 200
+    assert line["level"] == "INFO" and line["duration_ms"] >= 0 and line["time"].endswith("+00:00")

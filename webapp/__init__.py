@@ -29,16 +29,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     _derive_config(app)
 
-    from . import auth, db, editor, errors, filters, health, pipeline, public, security  # noqa: F401
+    from . import auth, db, editor, errors, feeds, filters, health, logs, pipeline, public, security  # noqa: F401
 
     db.init_app(app)
     security.init_app(app)
+    logs.init_app(app)
     health.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
     filters.init_app(app)
     app.register_blueprint(public.bp)
     app.register_blueprint(editor.bp)
+    app.register_blueprint(feeds.bp)
     app.jinja_env.globals["site_title"] = app.config["SITE_TITLE"]
     return app
 

@@ -101,16 +101,16 @@ def create_user_cmd(username: str, password: str | None) -> None:
 @main.command()
 @click.option("--host", default=None, help="Address to listen on (default: KLARTEXT_HOST or 127.0.0.1).")
 @click.option("--port", default=None, type=int, help="Port (default: KLARTEXT_PORT or 5000).")
-def serve(host: str | None, port: int | None) -> None:
+@click.option("--production", is_flag=True, help="Serve with gunicorn and KLARTEXT_WEB_WORKERS processes.")
+def serve(host: str | None, port: int | None, production: bool) -> None:
     """Upgrade the database, start the job worker and serve the app."""
-    from werkzeug.serving import run_simple
-
     from .auth import create_user, has_users
     from .db import upgrade_database
-    from .jobs import start_worker
+    from .logs import configure
 
     overrides = {k: v for k, v in {"HOST": host, "PORT": port}.items() if v is not None}
     app = create_app(overrides or None)
+    configure(str(app.config["LOG_FORMAT"]), str(app.config["LOG_LEVEL"]))
     upgrade_database(app)
     with app.app_context():
         if app.config["CREATE_FIRST_EDITOR"] and not has_users():
@@ -121,9 +121,39 @@ def serve(host: str | None, port: int | None) -> None:
             )
         elif not has_users():
             click.echo("Noch kein Redakteur: legen Sie einen an mit 'klartext create-user NAME'.")
-    start_worker(app)
-    click.echo(f"Klartext läuft auf {base_url(app)}/  (Redaktion: {base_url(app)}/redaktion/)")
-    run_simple(app.config["HOST"], int(app.config["PORT"]), app, threaded=True, use_reloader=False)
+    click.echo(f"Klartext läuft auf {base_url(app)}/  (Redaktion: {base_url(app)}/redaktion/)", err=True)
+    if production:
+        _serve_gunicorn(overrides)
+    else:
+        from werkzeug.serving import run_simple
+
+        from .jobs import start_worker
+
+        start_worker(app)
+        run_simple(app.config["HOST"], int(app.config["PORT"]), app, threaded=True, use_reloader=False)
+
+
+def _serve_gunicorn(overrides: dict[str, Any]) -> None:
+    """gunicorn with one app per worker process; each starts its own job thread unless Redis is used
+    (claiming a job is atomic, so several pollers never run the same job)."""
+    from gunicorn.app.base import BaseApplication
+
+    from .jobs import start_worker
+
+    probe = create_app(overrides or None)
+
+    class KlartextGunicorn(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{probe.config['HOST']}:{probe.config['PORT']}")
+            self.cfg.set("workers", int(probe.config["WEB_WORKERS"]))
+            self.cfg.set("accesslog", None)  # requests are logged by the app (webapp.logs)
+
+        def load(self) -> Flask:
+            app = create_app(overrides or None)
+            start_worker(app)
+            return app
+
+    KlartextGunicorn().run()
 
 
 @main.command()
@@ -132,8 +162,10 @@ def worker(burst: bool) -> None:
     """Run background jobs: from Redis when REDIS_URL is set, else by polling the database."""
     from . import queue
     from .jobs import Worker, run_pending
+    from .logs import configure
 
     app = queue.worker_app()
+    configure(str(app.config["LOG_FORMAT"]), str(app.config["LOG_LEVEL"]))
     if queue.enabled(app):
         click.echo(f"Klartext-Worker: Aufgaben aus Redis (Warteschlange {app.config['QUEUE_NAME']!r})")
         queue.work(app, burst=burst)

@@ -67,6 +67,9 @@ SETTINGS: tuple[Setting, ...] = (
         "Allow fetching URLs that resolve to loopback, private or link-local "
         "addresses (only for intranet set-ups).",
     ),
+    Setting("LOG_FORMAT", "text", "`text` for people, `json` for one JSON object per line (log collectors)."),
+    Setting("LOG_LEVEL", "INFO", "Lowest level that is logged (DEBUG, INFO, WARNING, ERROR)."),
+    Setting("WEB_WORKERS", 3, "Number of gunicorn worker processes for `klartext serve --production`."),
     Setting(
         "TTS_ENGINE",
         "espeak",
@@ -127,6 +130,23 @@ SETTINGS: tuple[Setting, ...] = (
         "RATELIMIT_STORAGE_URI", "memory://", "Where rate-limit counters live (Flask-Limiter storage URI)."
     ),
     Setting("PAGE_SIZE", 20, "Releases per page on the index and in the editor list."),
+    Setting("FEED_MAX_ITEMS", 100, "Newest items in each podcast feed (RSS and JSON Feed)."),
+    Setting(
+        "OWNER_EMAIL",
+        "redaktion@example.invalid",
+        "E-mail address of the podcast owner in the feeds (`itunes:owner`); podcast directories such as "
+        "Apple's send ownership checks there, so set a real one.",
+    ),
+    Setting(
+        "COVER_IMAGE",
+        None,
+        "Path of the podcast cover, a square PNG or JPEG of 1400–3000 px. Unset: a generated cover.",
+    ),
+    Setting(
+        "FEED_CATEGORIES",
+        "Government, News/Politics",
+        "Apple Podcasts categories of the feeds, comma-separated; `Main/Sub` for a subcategory.",
+    ),
     Setting(
         "CREATE_FIRST_EDITOR",
         True,
