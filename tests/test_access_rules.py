@@ -25,6 +25,10 @@ EXPECTED: dict[str, tuple[int, int]] = {
     "public.release": (200, 200),
     "public.about": (200, 200),
     "public.audio": (404, 404),  # the fixture's release has no reading yet
+    "feeds.rss": (200, 200),
+    "feeds.gpodder": (200, 200),
+    "feeds.json_feed": (200, 200),
+    "feeds.cover": (200, 200),
     "health.healthz": (200, 200),
     "auth.login": (200, 200),
     "auth.logout": (NOT_ALLOWED, NOT_ALLOWED),
@@ -66,6 +70,8 @@ def values(site: Flask) -> dict[str, str]:
             "filename": "style.css",
             "revision_id": "1",
             "name": "keine-lesung.mp3",
+            "feed": "original",
+            "ext": "png",
         }
 
 
