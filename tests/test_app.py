@@ -76,3 +76,14 @@ def test_requests_are_logged_as_structured_json(client, caplog) -> None:
     line = json.loads(JsonFormatter().format(record))
     assert line["method"] == "GET" and line["path"] == "/ueber" and line["status"] == 200
     assert line["level"] == "INFO" and line["duration_ms"] >= 0 and line["time"].endswith("+00:00")
+
+
+def test_migrations_match_the_models(app) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from webapp.db import db
+
+    with app.app_context(), db.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), db.metadata)
+    assert diff == [], "models changed without a migration: run flask db migrate"

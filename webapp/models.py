@@ -99,7 +99,7 @@ class Reading(db.Model):  # type: ignore[name-defined,misc]
     release_id: Mapped[int] = mapped_column(ForeignKey("releases.id", ondelete="CASCADE"), index=True)
     version: Mapped[str] = mapped_column(String(20))  # original | plain
     cache_key: Mapped[str] = mapped_column(String(64), index=True)
-    filename: Mapped[str] = mapped_column(String(200))
+    filename: Mapped[str] = mapped_column(String(200), index=True)
     size: Mapped[int]
     duration: Mapped[float]
     engine: Mapped[str] = mapped_column(String(40))
