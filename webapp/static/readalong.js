@@ -56,7 +56,7 @@
       }
     }
     if (hasHighlights) {
-      var word = unit.words.find(function (w) { return w[0] <= time && time < w[1]; });
+      var word = wordAt(unit.words || [], time);
       var wordRange = word ? textRange(element, word[2], word[3]) : null;
       if (wordRange) {
         CSS.highlights.set("wort", new Highlight(wordRange));
@@ -64,6 +64,16 @@
         CSS.highlights.delete("wort");
       }
     }
+  }
+
+  // The word being spoken, or in a pause the one just spoken; unit starts are rounded to milliseconds,
+  // so right at a unit's start its first word may not have begun yet: then that first word.
+  function wordAt(words, time) {
+    var current = words.length ? words[0] : null;
+    for (var i = 0; i < words.length && words[i][0] <= time; i += 1) {
+      current = words[i];
+    }
+    return current;
   }
 
   function unitAt(units, time) {
@@ -96,7 +106,10 @@
       button.textContent = "Ab hier anhören";
       button.addEventListener("click", function () {
         state.audio.currentTime = unit.start;
-        state.audio.play();
+        var playing = state.audio.play();
+        if (playing) {
+          playing.catch(function () { /* refused or interrupted: the player's own button still works */ });
+        }
       });
       block.appendChild(document.createTextNode(" "));
       block.appendChild(button);
@@ -151,7 +164,13 @@
       state.on = follow.getAttribute("aria-pressed") !== "true";
       follow.setAttribute("aria-pressed", String(state.on));
       if (state.on) {
-        loadTimings(state).then(function () { addPlayButtons(state); update(); });
+        loadTimings(state).then(function () {
+          // The toggle may have been pressed again while the timings loaded.
+          if (state.on && !state.buttons.length) {
+            addPlayButtons(state);
+            update();
+          }
+        });
       } else {
         clearHighlight(state);
         removePlayButtons(state);
