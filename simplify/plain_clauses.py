@@ -6,6 +6,7 @@ Shortening lives in ``plain_shorten``, genitive and passive in ``plain_grammar``
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 from simplify.plain_lexicon import speech_verbs, subordinators
@@ -72,7 +73,8 @@ def brackets(text: str) -> list[Piece] | None:
     if "(" not in text:
         return None
     extra = [m.group(1) for m in _BRACKET.finditer(text) if _own_sentence(m.group(1))]
-    main = _BRACKET.sub("", text)
+    # "+49 (0)221" must not become "+49221": a bracket glued to the next word leaves a space.
+    main = _BRACKET.sub(lambda m: " " if text[m.end() : m.end() + 1].isalnum() else "", text)
     return [Piece(as_sentence(main))] + [Piece(as_sentence(e)) for e in extra]
 
 
@@ -93,6 +95,14 @@ def insertions(text: str) -> list[Piece] | None:
 # --- appositions and lists of people ---------------------------------------------------------------
 
 
+def _name_after_role(match: re.Match[str], name: str) -> str:
+    """ "Link, Oberbürgermeister, eröffnete …" → "Link eröffnete …": the comma after the role stays
+    only where the sentence does not go on with a lower-case word."""
+    rest = match.string[match.end() :]
+    goes_on = re.match(r"\s+[a-zäöü]", rest) is not None
+    return name + ("," if match.group().endswith(",") and not goes_on else "")
+
+
 def appositions(text: str, persons: tuple[Person, ...]) -> list[Piece] | None:
     """Appositions become sentences: "Sören Link, Oberbürgermeister der Stadt Duisburg, eröffnete …" →
     "Sören Link ist Oberbürgermeister der Stadt Duisburg." + "Sören Link eröffnete …". Three or more
@@ -108,7 +118,7 @@ def appositions(text: str, persons: tuple[Person, ...]) -> list[Piece] | None:
                 after = re.compile(re.escape(written) + r",\s+" + re.escape(role) + r"(?:,|(?=[.:;]|$))")
                 before = re.compile(re.escape(role) + r"\s+" + re.escape(written) + r"\b")
                 if after.search(new) or before.search(new):
-                    new = after.sub(name + ",", new, count=1)
+                    new = after.sub(partial(_name_after_role, name=name), new, count=1)
                     new = before.sub(name, new, count=1)
                     found = True
                     break
@@ -119,9 +129,6 @@ def appositions(text: str, persons: tuple[Person, ...]) -> list[Piece] | None:
     if new == text:
         return None
     new = re.sub(r",\s*(?=[.:;]|$)", "", new)
-    for person in persons:
-        name = name_without_titles(person.name)
-        new = re.sub(rf"({re.escape(name)}),(?=\s+[a-zäöü])", r"\1", new)
     people = [name_without_titles(p.name) for p in persons]
     listed = _people_list(new, people)
     if listed is None:

@@ -103,3 +103,32 @@ def passive(text: str) -> list[Piece] | None:
     subject = subject[:1].lower() + subject[1:]
     sentence = f"die {match.group('agent')} hat {subject} {match.group('rest')} {match.group('participle')}"
     return [Piece(as_sentence(sentence))]
+
+
+_PAST_PASSIVE = frozenset({"wurde", "wurden"})
+
+
+def fronted_passive(text: str, names: frozenset[str] = frozenset()) -> list[Piece] | None:
+    """Passive with the participle first and a named agent at the end → active in the Perfekt:
+    "Moderiert wurde die Runde von Leyla Aydın." → "Leyla Aydın hat die Runde moderiert."
+
+    Only when the subject starts with "die" or "das" (the accusative looks the same) and the agent is
+    "von" + a name of the release (``names``) or "von der" + a noun (feminine: "die Feuerwehr")."""
+    tokens = tag(text)
+    if len(tokens) < 7 or tokens[0].pos != "VVPP" or tokens[1].text not in _PAST_PASSIVE:
+        return None
+    if tokens[2].text.lower() not in ("die", "das") or tokens[-1].text != ".":
+        return None
+    von = max((i for i, t in enumerate(tokens) if t.text == "von"), default=-1)
+    agent_tokens = tokens[von + 1 : -1]
+    if von < 4 or not agent_tokens:
+        return None
+    if all(t.text in names for t in agent_tokens):
+        agent = text[agent_tokens[0].start : agent_tokens[-1].end]
+    elif agent_tokens[0].text == "der" and len(agent_tokens) == 2 and agent_tokens[1].pos == "NN":
+        agent = "die " + agent_tokens[1].text
+    else:
+        return None
+    middle = text[tokens[2].start : tokens[von].start].strip()
+    subject = middle[:1].lower() + middle[1:]
+    return [Piece(as_sentence(f"{agent} hat {subject} {tokens[0].text.lower()}"))]

@@ -72,6 +72,12 @@ def replacements() -> Mapping[str, str]:
 
 
 @lru_cache(maxsize=1)
+def plural_replacements() -> Mapping[str, str]:
+    """Word that is the same in singular and plural → common word, used only where it is plural."""
+    return MappingProxyType({h: c for h, c in _rows("ls_plural_replacements.tsv", 2)})
+
+
+@lru_cache(maxsize=1)
 def number_words() -> Mapping[str, str]:
     """Number word → digits ("zwei" → "2", "fünften" → "5.")."""
     return MappingProxyType({w.lower(): d for w, d in _rows("ls_number_words.tsv", 2)})
@@ -120,6 +126,12 @@ def addition_markers() -> tuple[str, ...]:
 def droppable_subordinators() -> frozenset[str]:
     """Conjunctions whose clause a too-long sentence may lose without reversing its statement."""
     return frozenset(w.strip().lower() for w in _lines("ls_droppable_subordinators.txt"))
+
+
+@lru_cache(maxsize=1)
+def filler_words() -> tuple[tuple[str, ...], ...]:
+    """Adverbs (one or more words) that carry no fact and may be left out ("insgesamt", "darüber hinaus")."""
+    return tuple(tuple(line.split()) for line in _lines("ls_filler_words.txt"))
 
 
 @lru_cache(maxsize=1)

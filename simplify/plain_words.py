@@ -9,8 +9,16 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from simplify.compounds import split_compound
-from simplify.plain_lexicon import Abbreviation, abbreviations, fractions, months, number_words, replacements
-from simplify.plain_tagging import tag
+from simplify.plain_lexicon import (
+    Abbreviation,
+    abbreviations,
+    fractions,
+    months,
+    number_words,
+    plural_replacements,
+    replacements,
+)
+from simplify.plain_tagging import Token, tag
 
 _URL = re.compile(r"(?:https?://|www\.)\S+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -115,16 +123,16 @@ def normalise_numbers(text: str) -> str:
 
     text = _RANGE.sub(range_, text)
     text = _number_words_to_digits(text)
-    return (
-        _FRACTION.sub(lambda m: m.group(1) + fractions()[m.group(2)], text) if _has_fraction(text) else text
-    )
+    return _FRACTION.sub(_fraction, text)
 
 
 _FRACTION = re.compile(r"\b(um |auf |)(\d+) Prozent(?= (?:der|des|von|vom|aller|seiner|ihrer)\b)")
 
 
-def _has_fraction(text: str) -> bool:
-    return any(m.group(2) in fractions() for m in _FRACTION.finditer(text))
+def _fraction(match: re.Match[str]) -> str:
+    """ "50 Prozent der …" → "die Hälfte der …"; a percentage without a fraction in the table stays."""
+    fraction = fractions().get(match.group(2))
+    return match.group() if fraction is None else match.group(1) + fraction
 
 
 def _number_words_to_digits(text: str) -> str:
@@ -151,7 +159,7 @@ def _number_words_to_digits(text: str) -> str:
 _QUOTES = re.compile(r"[„“”‚‘’»«›‹\"]")
 _MARKS = re.compile(r"\s?[®™©]")
 _GENDER_STAR = re.compile(r"\b(\w+)[*:_]innen\b")
-_SLASH = re.compile(r"(?<=\w)\s?/\s?(?=\w)")
+_SLASH = re.compile(r"(?<=[^\W\d])\s?/\s?(?=\w)|(?<=\w)\s?/\s?(?=[^\W\d])")
 _ELLIPSIS = re.compile(r"\s?…")
 
 
@@ -163,7 +171,17 @@ def drop_special_characters(text: str) -> str:
     text = _ELLIPSIS.sub("", text)
     text = _GENDER_STAR.sub(lambda m: f"{m.group(1)}innen und {m.group(1)}", text)
     text = text.replace("; ", ", ")  # the clause split has taken every ";" between two full sentences
+    text = _YEAR_PAIR.sub(lambda m: _year_pair(m), text)
     return _outside_urls(text, _SLASH, " und ")
+
+
+_YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s?/\s?((?:19|20)\d\d)\b")
+
+
+def _year_pair(match: re.Match[str]) -> str:
+    """ "2025/2026" (two years in a row) → "2025 und 2026"; "2023/2831" is a reference number and stays."""
+    first, second = match.group(1), match.group(2)
+    return f"{first} und {second}" if int(second) == int(first) + 1 else match.group()
 
 
 # --- common words ----------------------------------------------------------------------------------
@@ -193,7 +211,54 @@ def replace_hard_words(text: str) -> str:
         return new[:1].upper() + new[1:]
 
     text = _sentence_start_pattern().sub(at_start, text)
-    return _replacement_pattern().sub(lambda m: table[m.group()], text)
+    text = _replacement_pattern().sub(lambda m: table[m.group()], text)
+    return _replace_plurals(text)
+
+
+# Words before a noun that show it is plural ("die Unternehmen"; singular would be "das Unternehmen").
+_PLURAL_DETERMINERS = frozenset(
+    "die den der alle allen aller viele vielen vieler mehrere mehreren einige einigen keine keinen "
+    "ihre ihren ihrer seine seinen unsere unseren diese diesen dieser solche solchen beide beiden".split()
+)
+
+
+def _is_plural(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the noun at ``index`` is plural, judged by what stands before it: a plural determiner,
+    a number above 1, adjectives in -en without an article ("kleinen und mittleren Unternehmen"), or a
+    preposition right before it ("an Unternehmen"; a singular would need an article there)."""
+    position = index - 1
+    adjectives = False
+    while position >= 0 and (tokens[position].pos == "ADJA" or tokens[position].text in ("und", "oder", ",")):
+        adjectives = adjectives or tokens[position].pos == "ADJA"
+        position -= 1
+    if position < 0:
+        return False
+    before = tokens[position]
+    if before.text.lower() in _PLURAL_DETERMINERS:
+        return before.pos in ("ART", "PDAT", "PIAT", "PIDAT", "PPOSAT")
+    if before.pos == "CARD":
+        return before.text.replace(".", "").isdigit() and int(before.text.replace(".", "")) > 1
+    if before.pos in ("ART", "PDAT", "PIAT", "PIDAT", "PPOSAT"):
+        return False
+    if adjectives:  # "kleinen und mittleren Unternehmen": without an article only the plural ends in -en
+        return tokens[position + 1].text.endswith("en")
+    return before.pos in ("APPR", "APPRART") and before.text.lower() not in ("je", "pro")
+
+
+def _replace_plurals(text: str) -> str:
+    table = plural_replacements()
+    if not any(word in text for word in table):
+        return text
+    out: list[str] = []
+    position = 0
+    tokens = tag(text)
+    for index, token in enumerate(tokens):
+        if token.text in table and _is_plural(tokens, index):
+            out.append(text[position : token.start])
+            out.append(table[token.text])
+            position = token.end
+    out.append(text[position:])
+    return "".join(out)
 
 
 # --- compounds and capitals ------------------------------------------------------------------------

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from simplify import plain_clauses as clauses
+from simplify import plain_ellipsis, plain_lists, plain_relative, plain_shorten, plain_trim
 from simplify import plain_grammar as grammar
-from simplify import plain_shorten
 from simplify import plain_words as words
 from simplify.plain_clauses import Piece
 from simplify.plain_model import PlainConfig
@@ -93,6 +93,10 @@ def _genitive(piece: Piece, context: RuleContext) -> list[Piece] | None:
     return None if result is None else [Piece(p.text, piece.is_list_item) for p in result]
 
 
+def _fronted_passive(piece: Piece, context: RuleContext) -> list[Piece] | None:
+    return None if piece.is_list_item else grammar.fronted_passive(piece.text, context.names)
+
+
 def _compounds(piece: Piece, context: RuleContext) -> list[Piece] | None:
     config = context.config
     new = words.split_compounds(piece.text, config.separator, config.compound_min_letters, context.names)
@@ -125,6 +129,11 @@ RULES: tuple[Rule, ...] = (
         "Eine Aufzählung ist als Liste leichter. Zwei Sätze sind leichter als einer.",
         _sentence_rule(clauses.colon),
     ),
+    Rule(
+        "aufzaehlung",
+        "Eine lange Reihe von Dingen ist als Liste leichter zu lesen.",
+        _sentence_rule(plain_lists.enumeration),
+    ),
     Rule("satz-teilen", "Ein Satz – eine Aussage.", _sentence_rule(clauses.clause_split)),
     Rule(
         "verben-teilen",
@@ -132,12 +141,32 @@ RULES: tuple[Rule, ...] = (
         _sentence_rule(clauses.coordinated_verbs),
     ),
     Rule(
+        "partizipien-teilen",
+        "Ein Satz – eine Aussage. Wer etwas gemacht hat, steht in jedem Satz.",
+        _sentence_rule(plain_ellipsis.participles),
+    ),
+    Rule(
+        "relativsatz",
+        "Ein Neben·satz wird ein eigener Satz. Das Wort, um das es geht, steht noch einmal da.",
+        _sentence_rule(plain_relative.relative_clause),
+    ),
+    Rule(
         "vorfeld",
         "Der Satz beginnt mit der Person oder Sache, um die es geht.",
         _sentence_rule(clauses.fronted_clause),
     ),
     Rule("sonderzeichen", "Sonder·zeichen sind schwer zu lesen.", _text_rule(words.drop_special_characters)),
+    Rule(
+        "fuellwoerter",
+        "Füllwörter wie „insgesamt“ oder „bereits“ machen den Satz länger, sagen aber nichts Neues.",
+        _text_rule(plain_trim.drop_fillers),
+    ),
     Rule("passiv", "Aktiv ist leichter: Wer macht etwas?", _sentence_rule(grammar.passive)),
+    Rule(
+        "passiv-vorfeld",
+        "Aktiv ist leichter: Wer hat etwas gemacht? Die Person steht vorne.",
+        _fronted_passive,
+    ),
     Rule("genitiv", "Statt Genitiv: von.", _genitive),
     Rule("woerter", "Ein bekanntes Wort ist leichter.", _text_rule(words.replace_hard_words)),
     Rule("kuerzen", "Der Satz ist zu lang. Ein Neben·satz oder eine Neben·sache fällt weg.", _shorten),

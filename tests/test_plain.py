@@ -53,8 +53,19 @@ def test_source_indices_number_the_sentences_of_source_text() -> None:
     rescue = next(s for s in version.sentences() if s.text.startswith("Die Feuerwehr hat eine 78-jährige"))
     (index,) = rescue.source_indices
     assert "von der Feuerwehr" in sentences[index].text
-    assert [step.rule_id for step in rescue.steps] == ["passiv"]
+    assert [step.rule_id for step in rescue.steps][0] == "passiv"
     assert rescue.steps[0].source_sentence == index
+
+
+def test_relative_clause_becomes_a_sentence_traceable_to_its_source() -> None:
+    release = _release("04-polizei-wohnungsbrand")
+    version = simplify(release)
+    sentences = split_sentences(source_text(release))
+    line = next(s for s in version.sentences() if s.text.startswith("Die 78-Jährige konnte"))
+    (index,) = line.source_indices
+    assert ", die ihre Wohnung" in sentences[index].text
+    assert "relativsatz" in [step.rule_id for step in line.steps]
+    assert any(s.text == "Die 78-Jährige wurde über die Drehleiter gerettet." for s in version.sentences())
 
 
 def test_source_text_joins_parts_like_readability() -> None:

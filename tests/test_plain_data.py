@@ -23,6 +23,8 @@ DATA_FILES = [
     "ls_addition_markers.txt",
     "ls_fractions.tsv",
     "ls_place_nouns.txt",
+    "ls_filler_words.txt",
+    "ls_plural_replacements.tsv",
 ]
 
 
@@ -56,6 +58,13 @@ def test_glossary_is_big_and_explains_in_short_sentences() -> None:
 
 def test_replacements_never_point_to_themselves() -> None:
     assert all(hard.lower() != common.lower() for hard, common in lexicon.replacements().items())
+    assert all(hard.lower() != common.lower() for hard, common in lexicon.plural_replacements().items())
+
+
+def test_filler_words_are_not_facts() -> None:
+    fillers = {" ".join(words) for words in lexicon.filler_words()}
+    assert {"insgesamt", "bereits", "darüber hinaus"} <= fillers
+    assert not fillers & {"nicht", "nur", "etwa", "rund", "fast", "noch", "wieder", "allein", "erst"}
 
 
 def test_months_and_number_words() -> None:

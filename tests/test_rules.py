@@ -23,7 +23,9 @@ UNCHANGED = [(rule_id, text) for rule_id, table in GOLDEN.items() for text in ta
 
 
 def _apply(rule_id: str, text: str, persons: list[list[str]] | None = None) -> list[str] | None:
-    context = RuleContext(PlainConfig(), tuple(Person(name, role) for name, role in persons or []))
+    people = tuple(Person(name, role) for name, role in persons or [])
+    names = frozenset(word for person in people for word in person.name.split())
+    context = RuleContext(PlainConfig(), people, names)
     result = RULES_BY_ID[rule_id].apply(Piece(text), context)
     return None if result is None else [("• " if p.is_list_item else "") + p.text for p in result]
 
