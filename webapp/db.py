@@ -8,6 +8,7 @@ from flask import Flask
 from flask_migrate import Migrate, upgrade
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
 MIGRATIONS_DIR = str(Path(__file__).parent / "migrations")
@@ -47,6 +48,15 @@ def init_app(app: Flask) -> None:
     """Wire the database and migrations to the app."""
     db.init_app(app)
     migrate.init_app(app, db)
+
+    @app.teardown_appcontext
+    def _end_session(exc: BaseException | None) -> None:
+        """A connection that died during the request is invalidated instead of failing the answer
+        (runs before Flask-SQLAlchemy's own teardown, which would roll back on the dead connection)."""
+        try:
+            db.session.rollback()
+        except DBAPIError:
+            db.session().invalidate()
 
 
 def upgrade_database(app: Flask) -> None:

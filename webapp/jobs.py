@@ -2,14 +2,24 @@
 
 Jobs take a release id, never objects. A job function gets ``(job_id, release_id)``
 and runs inside an app context that the worker makes. A failure is stored on the
-row (and shown to the editor); a job that was running when the process died is
-put back in the queue on start and tried again, up to ``JOB_MAX_ATTEMPTS``.
+row (and shown to the editor); a job that was running when its process died is
+put back in the queue and tried again, up to ``JOB_MAX_ATTEMPTS``:
+
+- ``klartext serve`` (one process, the embedded case) requeues every 'running' job on start;
+- every ``klartext worker`` (Redis or database polling) requeues, on start and every
+  ``QUEUE_SYNC_SECONDS``, the jobs 'running' for longer than ``stale_after``: JOB_TIMEOUT plus a
+  margin. No live job runs that long: RQ stops a job at JOB_TIMEOUT and the job then stores its
+  failure; a worker killed with SIGKILL (or its machine gone) leaves the row 'running' forever.
+  The rule assumes no job runs longer than JOB_TIMEOUT in the polling workers either, which do not
+  enforce it; a job requeued by mistake runs twice (every job may be repeated: it recomputes and
+  replaces its output), none is lost.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -139,6 +149,13 @@ def run_pending(app: Flask, limit: int | None = None) -> int:
     return ran
 
 
+def stale_after(app: Flask) -> timedelta:
+    """How long a job may be 'running' before any worker presumes its process dead and requeues it:
+    JOB_TIMEOUT plus as long again for the failure to be stored, at most a minute."""
+    timeout = int(app.config["JOB_TIMEOUT"])
+    return timedelta(seconds=timeout + min(timeout, 60))
+
+
 def requeue_stale(app: Flask, older_than: timedelta = timedelta(seconds=0)) -> int:
     """Put jobs left 'running' by a dead process back into the queue."""
     with app.app_context():
@@ -167,8 +184,14 @@ class Worker(threading.Thread):
 
     def run(self) -> None:
         poll = float(self.app.config["WORKER_POLL_SECONDS"])
+        sweep_every = max(1, int(self.app.config["QUEUE_SYNC_SECONDS"]))
+        next_sweep = 0.0
         while not self.stopping.is_set():
             try:
+                if time.monotonic() >= next_sweep:  # jobs of workers that died (see the module docstring)
+                    if requeued := requeue_stale(self.app, stale_after(self.app)):
+                        log.warning("requeued %d job(s) left running by a dead worker", requeued)
+                    next_sweep = time.monotonic() + sweep_every
                 ran = run_pending(self.app, limit=1)
             except Exception:  # noqa: BLE001 - keep the worker alive; the error is logged
                 log.exception("worker loop error")

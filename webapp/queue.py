@@ -9,6 +9,10 @@ twice (or for a job someone else already ran) is skipped, so every job runs once
 Nothing is lost when Redis is restarted or unreachable: a worker pushes every
 job still 'queued' in the database on start, and again every
 ``QUEUE_SYNC_SECONDS`` (an id already waiting in Redis is not pushed twice).
+Nor when a worker dies mid-job (SIGKILL, power cut): the same sync first puts
+jobs 'running' for longer than ``jobs.stale_after`` back in the queue. Their
+retry gets a new RQ id (the attempt number is part of it), because RQ still
+holds the dead worker's RQ job as 'started' under the old one.
 """
 
 from __future__ import annotations
@@ -60,18 +64,24 @@ def rq_queue(app: Flask, connection: Redis | None = None) -> Queue:
     return Queue(str(app.config["QUEUE_NAME"]), connection=connection or redis_connection(app))
 
 
-def rq_job_id(app: Flask, job_id: int) -> str:
-    """The RQ id of a database job: one RQ job per database job, so a second push is recognised."""
-    return f"{app.config['QUEUE_NAME']}-{job_id}"
+def rq_job_id(app: Flask, job_id: int, attempts: int = 0) -> str:
+    """The RQ id of a database job: one RQ job per database job and attempt, so a second push is
+    recognised, and a retry after a dead worker is not mistaken for the dead worker's 'started' job."""
+    base = f"{app.config['QUEUE_NAME']}-{job_id}"
+    return f"{base}-retry{attempts}" if attempts else base
 
 
-def push(app: Flask, job_ids: list[int], queue: Queue | None = None) -> int:
-    """Put job ids on the RQ queue; ids already waiting there are skipped. Returns how many were pushed."""
+def push(
+    app: Flask, job_ids: list[int], queue: Queue | None = None, attempts: dict[int, int] | None = None
+) -> int:
+    """Put job ids on the RQ queue; ids already waiting there are skipped. Returns how many were pushed.
+
+    ``attempts`` maps a job id to how often it was claimed before (default 0, a new job)."""
     queue = queue or rq_queue(app)
     pushed = 0
     for job_id in job_ids:
         options: dict[str, Any] = {
-            "job_id": rq_job_id(app, job_id),
+            "job_id": rq_job_id(app, job_id, (attempts or {}).get(job_id, 0)),
             "unique": True,
             "result_ttl": 0,
             "failure_ttl": 24 * 3600,
@@ -123,11 +133,16 @@ def _forget_pending(session: Session) -> None:
 
 
 def sync_from_database(app: Flask, queue: Queue | None = None) -> int:
-    """Push every job still 'queued' in the database (after a Redis restart they would be lost otherwise)."""
+    """Requeue the jobs of dead workers, then push every job still 'queued' in the database (after a
+    Redis restart they would be lost otherwise)."""
+    requeued = jobs.requeue_stale(app, jobs.stale_after(app))
+    if requeued:
+        log.warning("requeued %d job(s) left running by a dead worker", requeued)
     with app.app_context():
-        ids = list(db.session.scalars(select(Job.id).where(Job.status == "queued").order_by(Job.id)))
+        rows = db.session.execute(select(Job.id, Job.attempts).where(Job.status == "queued").order_by(Job.id))
+        attempts = {job_id: count for job_id, count in rows}
         db.session.rollback()
-    return push(app, ids, queue) if ids else 0
+    return push(app, list(attempts), queue, attempts) if attempts else 0
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import load_only
+from sqlalchemy.orm import defer, load_only
 
 from simplify.release import Release, Source, parse_release
 
@@ -83,6 +83,10 @@ def get_by_slug(slug: str) -> ReleaseRecord | None:
     return db.session.scalar(select(ReleaseRecord).where(ReleaseRecord.slug == slug))
 
 
+#: lists show title, date, place and lead: the large JSON columns are not loaded for them
+_LIST_ONLY = (defer(ReleaseRecord.readability), defer(ReleaseRecord.plain), defer(ReleaseRecord.raw_text))
+
+
 def published_page(page: int, per_page: int, query: str = "") -> tuple[list[ReleaseRecord], int]:
     """Published releases, newest first, optionally filtered by words (all must occur)."""
     stmt = select(ReleaseRecord).where(ReleaseRecord.state == "published")
@@ -91,7 +95,8 @@ def published_page(page: int, per_page: int, query: str = "") -> tuple[list[Rele
         stmt = stmt.where(or_(ReleaseRecord.title.ilike(pattern), ReleaseRecord.raw_text.ilike(pattern)))
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = db.session.scalars(
-        stmt.order_by(ReleaseRecord.published_at.desc(), ReleaseRecord.id.desc())
+        stmt.options(*_LIST_ONLY)
+        .order_by(ReleaseRecord.published_at.desc(), ReleaseRecord.id.desc())
         .offset((page - 1) * per_page)
         .limit(per_page)
     ).all()
@@ -102,7 +107,11 @@ def all_page(page: int, per_page: int) -> tuple[list[ReleaseRecord], int]:
     """Every release for the editor list, newest first."""
     total = db.session.scalar(select(func.count(ReleaseRecord.id))) or 0
     rows = db.session.scalars(
-        select(ReleaseRecord).order_by(ReleaseRecord.id.desc()).offset((page - 1) * per_page).limit(per_page)
+        select(ReleaseRecord)
+        .options(*_LIST_ONLY)
+        .order_by(ReleaseRecord.id.desc())
+        .offset((page - 1) * per_page)
+        .limit(per_page)
     ).all()
     return list(rows), total
 
