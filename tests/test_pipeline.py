@@ -92,11 +92,15 @@ def test_english_release_gets_no_plain_version(app, editor_client) -> None:
         "City opens new library\n\nSpringfield, 3 March 2025. The city council has opened a new public "
         "library in the town centre. It is open every day and the staff are looking forward to your visit."
     )
-    location = editor_client.post("/redaktion/neu", data={"text": english, "publish": "y"}).headers["Location"]
+    location = editor_client.post("/redaktion/neu", data={"text": english, "publish": "y"}).headers[
+        "Location"
+    ]
     jobs.run_pending(app)
     with app.app_context():
         job = db.session.scalars(select(Job).where(Job.kind == "simplify")).one()
         assert job.status == "failed" and "Englisch" in job.error
         slug = db.session.scalars(select(ReleaseRecord.slug)).one()
     assert "nicht auf Deutsch" in editor_client.get(location).get_data(as_text=True)
-    assert "keine Fassung in Leichter Sprache" in editor_client.get(f"/releases/{slug}").get_data(as_text=True)
+    assert "keine Fassung in Leichter Sprache" in editor_client.get(f"/releases/{slug}").get_data(
+        as_text=True
+    )

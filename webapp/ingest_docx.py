@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
@@ -31,9 +32,13 @@ _LIST_STYLES = ("list", "liste", "aufzählung")
 # Documents that use empty paragraphs as separators have about one per block; style-spaced
 # documents have at most a few (e.g. before the contact block).
 _SEPARATOR_SHARE = 0.3
+# What zipfile raises for a damaged archive (bad deflate data, unknown version or compression method,
+# encryption flag) besides BadZipFile; found by tests/test_fuzz.py.
+_BROKEN_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
 # What python-docx raises for a damaged package or XML that is not WordprocessingML.
 _BROKEN_FILE_ERRORS = (
-    KeyError, ValueError, AttributeError, TypeError, zipfile.BadZipFile, PackageNotFoundError, XMLSyntaxError,
+    KeyError, ValueError, AttributeError, TypeError, PackageNotFoundError, XMLSyntaxError,
+    *_BROKEN_ZIP_ERRORS,
 )  # fmt: skip
 # Unpacked size per byte of the limit; a .docx compresses text about 5-10 times.
 _UNPACKED_FACTOR = 25
@@ -49,7 +54,7 @@ def docx_to_text(data: bytes, settings: IngestSettings) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
             names = set(archive.namelist())
-    except zipfile.BadZipFile as exc:
+    except _BROKEN_ZIP_ERRORS as exc:
         raise IngestError(_NOT_DOCX, 415) from exc
     if "word/document.xml" not in names:
         raise IngestError(_NOT_DOCX, 415)
