@@ -21,21 +21,7 @@ from audio.normalize import Script
 from audio.speak import SpeechInfo, chapters, write_mp3
 from audio.tags import Chapter, EpisodeTags, write_tags
 from audio.vtt import webvtt
-
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+from simplify.dates import german_date
 
 
 @dataclass(frozen=True)
@@ -87,15 +73,6 @@ def _sentence_end(text: str) -> str:
     """Headings and list items get a full stop, so the voice pauses after them."""
     text = " ".join(text.split())
     return text if text[-1:] in '.!?:;…“"' else text + "."
-
-
-def german_date(iso: str | None) -> str | None:
-    """'2024-11-12' -> '12. November 2024' (None when missing or malformed)."""
-    try:
-        year, month, day = (int(part) for part in (iso or "").split("-"))
-        return f"{day}. {MONTHS[month - 1]} {year}"
-    except (ValueError, IndexError):
-        return None
 
 
 def intro(publisher: str, date: str | None) -> Unit:

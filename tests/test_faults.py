@@ -434,12 +434,12 @@ def test_database_outage_during_a_request_burst_fails_cleanly_and_recovers(pg_ur
 
         timer = threading.Thread(target=cut_and_restore)
         timer.start()
-        answers = _burst(base, f"/releases/{slug}", seconds=3.5)
+        answers = _burst(base, f"/releases/{slug}", seconds=4.5)
         timer.join()
 
         _assert_clean_failures(answers)
         during = [a for a in answers if outage[0] + 0.05 < a.started < outage[1] - 0.05]
-        after = [a for a in answers if a.started > outage[1] + 0.3]
+        after = [a for a in answers if a.started > outage[1] + 1.0]  # reconnecting may take a moment
         assert during and all(a.status == 500 for a in during), "the outage was not noticed"
         assert after and all(a.status == 200 for a in after), "no recovery after the database came back"
         assert all(a.status == 200 for a in answers if a.started < outage[0] - 0.05)

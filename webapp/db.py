@@ -51,12 +51,13 @@ def init_app(app: Flask) -> None:
 
     @app.teardown_appcontext
     def _end_session(exc: BaseException | None) -> None:
-        """A connection that died during the request is invalidated instead of failing the answer
-        (runs before Flask-SQLAlchemy's own teardown, which would roll back on the dead connection)."""
+        """End the session like Flask-SQLAlchemy does, but a connection that died during the request is
+        invalidated instead of failing the answer (runs before Flask-SQLAlchemy's own teardown)."""
         try:
-            db.session.rollback()
+            db.session.remove()
         except DBAPIError:
             db.session().invalidate()
+            db.session.remove()
 
 
 def upgrade_database(app: Flask) -> None:

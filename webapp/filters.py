@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Flask
 
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+from simplify.dates import german_date
+
 STATE_LABELS = {
     "draft": "Entwurf",
     "review": "In Prüfung",
@@ -31,13 +17,7 @@ JOB_LABELS = {"queued": "wartet", "running": "läuft", "done": "fertig", "failed
 
 def de_date(value: str | None) -> str:
     """'2024-11-12' -> '12. November 2024'; anything unparsable is shown as it is."""
-    if not value:
-        return ""
-    try:
-        d = date.fromisoformat(str(value))
-    except ValueError:
-        return str(value)
-    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+    return german_date(value) or (str(value) if value else "")
 
 
 def safe_url(value: str | None) -> str:
