@@ -87,3 +87,18 @@ def test_migrations_match_the_models(app) -> None:
     with app.app_context(), db.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), db.metadata)
     assert diff == [], "models changed without a migration: run flask db migrate"
+
+
+def test_readers_get_no_cookies(app, client) -> None:
+    from webapp import releases
+    from webapp.db import db
+    from webapp.ingest import ExtractedText
+
+    text = (Path(__file__).parent / "data" / "corpus" / "10-kurzmeldung-buergerbuero.txt").read_text("utf-8")
+    with app.app_context():
+        slug = releases.store(ExtractedText(text, "paste", None, None), None, publish=True).slug
+        db.session.commit()
+    for path in ["/", f"/releases/{slug}", "/ueber", "/?q=Bürgerbüro", "/feeds/original.xml"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "Set-Cookie" not in response.headers, path

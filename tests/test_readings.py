@@ -196,3 +196,22 @@ def test_text_with_nothing_to_read_is_refused_clearly(app, symbols) -> None:
 
     with app.app_context(), pytest.raises(SpeechError, match="nichts Vorlesbares"):
         synthesize(symbols, synthesis_config())
+
+
+def test_configured_cover_goes_into_the_id3_tag(make_app, tmp_path) -> None:
+    from webapp.auth import create_user
+    from webapp.cover import cover_png
+
+    cover = tmp_path / "cover.png"
+    cover.write_bytes(cover_png())
+    app = make_app(WTF_CSRF_ENABLED=False, COVER_IMAGE=str(cover))
+    with app.app_context():
+        create_user("editor", "korrekt-pferd-batterie")
+    client = app.test_client()
+    client.post("/login", data={"username": "editor", "password": "korrekt-pferd-batterie"})
+    _add(client)
+    jobs.run_pending(app)
+    with app.app_context():
+        filename = _record(app).readings[0].filename
+    apic = ID3(Path(app.config["AUDIO_DIR"]) / filename).getall("APIC")
+    assert apic and apic[0].mime == "image/png" and apic[0].data == cover.read_bytes()

@@ -158,3 +158,15 @@ def test_editor_sees_rule_findings_inline(app, editor_client) -> None:
     assert (
         '<mark class="hard">' in page and 'href="#hinweis-text-1"' in page
     ) or "hat hier nichts gefunden" in page
+
+
+def test_state_changes_are_kept_as_revisions(app, editor_client) -> None:
+    release_id = _ready_release(app, editor_client)
+    editor_client.post(f"/redaktion/pm/{release_id}/status", data={"state": "unpublished"})
+    with app.app_context():
+        revision = db.session.scalars(select(Revision).where(Revision.field == "state")).one()
+        assert (
+            revision.data == {"from": "published", "to": "unpublished"} and revision.user.username == "editor"
+        )
+    page = editor_client.get(f"/redaktion/pm/{release_id}").get_data(as_text=True)
+    assert "Status: Veröffentlicht → Zurückgezogen" in page

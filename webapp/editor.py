@@ -10,6 +10,7 @@ from simplify.release import ParseError
 from . import releases
 from .auth import limiter
 from .db import db
+from .filters import STATE_LABELS
 from .forms import ActionForm, IngestForm, PlainEditForm
 from .ingest import IngestError, IngestSettings, text_from_paste, text_from_upload, text_from_url
 from .models import ReleaseRecord, Revision
@@ -181,14 +182,17 @@ def set_state(release_id: int):  # type: ignore[no-untyped-def]
     state = request.form.get("state", "")
     if not form.validate_on_submit() or state not in ReleaseRecord.STATES:
         abort(400)
+    before = record.state
     releases.set_state(record, state)
-    db.session.commit()
-    flash(
-        {
-            "published": "Veröffentlicht.",
-            "unpublished": "Nicht mehr öffentlich.",
-            "review": "Zur Prüfung.",
-            "draft": "Wieder Entwurf.",
-        }[state]
+    db.session.add(
+        Revision(
+            release_id=record.id,
+            user=current_user,
+            field="state",
+            data={"from": before, "to": state},
+            note=f"Status: {STATE_LABELS.get(before, before)} → {STATE_LABELS[state]}",
+        )
     )
+    db.session.commit()
+    flash(f"Neuer Status: {STATE_LABELS[state]}.")
     return redirect(url_for("editor.release", release_id=record.id), code=303)

@@ -70,6 +70,16 @@ def reading_for(record: ReleaseRecord, version: str) -> Reading | None:
     return plain_reading(record.plain, publisher_of(record), release.date)
 
 
+def cover_for_tags() -> dict[str, Any]:
+    """The configured cover image for the MP3's ID3 tag (APIC); none when no cover is configured."""
+    configured = current_app.config.get("COVER_IMAGE")
+    if not configured:
+        return {}
+    path = Path(str(configured))
+    mime = "image/jpeg" if path.suffix.lower() in {".jpg", ".jpeg"} else "image/png"
+    return {"cover": path.read_bytes(), "cover_mime": mime}
+
+
 def file_stem(record: ReleaseRecord, version: str, key: str) -> str:
     return f"{record.slug[:60]}-{'leicht' if version == 'plain' else 'original'}-{key[:16]}"
 
@@ -128,6 +138,7 @@ def render(record: ReleaseRecord, version: str, progress: Callable[[str], None])
         artist=publisher_of(record),
         album=f"{current_app.config['SITE_TITLE']} – {VERSION_LABELS[version]}",
         date=(record.data or {}).get("date") or record.created_at.date().isoformat(),
+        **cover_for_tags(),
     )
     with atomic_path(filename) as tmp:
         recorded = _record(reading, script, config, tmp, tags, progress)
