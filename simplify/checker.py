@@ -105,52 +105,24 @@ def _outside_urls(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+#: Character-level rules: pattern, rule id, level, characters trimmed from each end of a match, hint.
+_CHARACTER_RULES: tuple[tuple[re.Pattern[str], str, str, int, str], ...] = (
+    (_SPECIAL, "sonderzeichen", ERROR, 0,
+     "Sonder·zeichen vermeiden. Schreiben Sie das Wort aus oder machen Sie einen neuen Satz."),
+    (_QUOTE, "sonderzeichen", WARNING, 0, "Anführungs·zeichen möglichst vermeiden."),
+    (_DASH, "einschub", WARNING, 1, "Gedanken·striche vermeiden. Machen Sie zwei Sätze."),
+    (_NUMERIC_DATE, "datum", ERROR, 0, "Schreiben Sie das Datum so: 12. November 2024."),
+    (_LEADING_ZERO_TIME, "uhrzeit", WARNING, 0, "Schreiben Sie die Uhrzeit ohne 0 am Anfang: 9:00 Uhr."),
+    (_BIG_NUMBER, "grosse-zahl", WARNING, 0,
+     "Große Zahlen sind schwer. Runden Sie oder vergleichen Sie: fast die Hälfte."),
+)  # fmt: skip
+
+
 def _character_findings(text: str, start: int, end: int) -> Iterator[CheckFinding]:
     for a, b in _outside_urls(text, start, end):
-        for m in _SPECIAL.finditer(text, a, b):
-            yield _finding(
-                "sonderzeichen",
-                ERROR,
-                m.start(),
-                m.end(),
-                text,
-                "Sonder·zeichen vermeiden. Schreiben Sie das Wort aus oder machen Sie einen neuen Satz.",
-            )
-        for m in _QUOTE.finditer(text, a, b):
-            yield _finding(
-                "sonderzeichen", WARNING, m.start(), m.end(), text, "Anführungs·zeichen möglichst vermeiden."
-            )
-        for m in _DASH.finditer(text, a, b):
-            yield _finding(
-                "einschub",
-                WARNING,
-                m.start() + 1,
-                m.end() - 1,
-                text,
-                "Gedanken·striche vermeiden. Machen Sie zwei Sätze.",
-            )
-        for m in _NUMERIC_DATE.finditer(text, a, b):
-            yield _finding(
-                "datum", ERROR, m.start(), m.end(), text, "Schreiben Sie das Datum so: 12. November 2024."
-            )
-        for m in _LEADING_ZERO_TIME.finditer(text, a, b):
-            yield _finding(
-                "uhrzeit",
-                WARNING,
-                m.start(),
-                m.end(),
-                text,
-                "Schreiben Sie die Uhrzeit ohne 0 am Anfang: 9:00 Uhr.",
-            )
-        for m in _BIG_NUMBER.finditer(text, a, b):
-            yield _finding(
-                "grosse-zahl",
-                WARNING,
-                m.start(),
-                m.end(),
-                text,
-                "Große Zahlen sind schwer. Runden Sie oder vergleichen Sie: fast die Hälfte.",
-            )
+        for pattern, rule, level, trim, hint in _CHARACTER_RULES:
+            for m in pattern.finditer(text, a, b):
+                yield _finding(rule, level, m.start() + trim, m.end() - trim, text, hint)
         yield from _abbreviation_findings(text, a, b)
 
 
