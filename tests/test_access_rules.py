@@ -24,6 +24,9 @@ EXPECTED: dict[str, tuple[int, int]] = {
     "public.index": (200, 200),
     "public.release": (200, 200),
     "public.about": (200, 200),
+    "api.index": (200, 200),
+    "api.release": (200, 200),
+    "api.openapi": (200, 200),
     "public.audio": (404, 404),  # the fixture's release has no reading yet
     "feeds.rss": (200, 200),
     "feeds.gpodder": (200, 200),

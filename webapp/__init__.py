@@ -29,7 +29,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     _derive_config(app)
 
-    from . import auth, db, editor, errors, feeds, filters, health, logs, pipeline, public, security  # noqa: F401
+    from . import api, auth, db, editor, errors, feeds, filters, health, logs, pipeline, public, security  # noqa: F401
 
     db.init_app(app)
     security.init_app(app)
@@ -39,6 +39,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     filters.init_app(app)
     app.register_blueprint(public.bp)
+    app.register_blueprint(api.bp)
     app.register_blueprint(editor.bp)
     app.register_blueprint(feeds.bp)
     app.jinja_env.globals["site_title"] = app.config["SITE_TITLE"]

@@ -24,8 +24,8 @@ MESSAGES = {
     ),
     429: (
         "Zu viele Versuche",
-        "Es gab zu viele Versuche. Bitte warten Sie eine Viertelstunde und versuchen Sie "
-        "es dann noch einmal.",
+        "Es gab zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten und versuchen Sie es dann "
+        "noch einmal.",
     ),
     500: (
         "Interner Fehler",

@@ -129,6 +129,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "RATELIMIT_STORAGE_URI", "memory://", "Where rate-limit counters live (Flask-Limiter storage URI)."
     ),
+    Setting("API_RATE_LIMIT", "120 per minute", "Requests per address allowed on the JSON API (`/api/`)."),
     Setting("PAGE_SIZE", 20, "Releases per page on the index and in the editor list."),
     Setting("FEED_MAX_ITEMS", 100, "Newest items in each podcast feed (RSS and JSON Feed)."),
     Setting(
