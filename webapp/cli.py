@@ -23,14 +23,6 @@ from .ingest import (
 )
 
 
-def _settings(app: Flask) -> IngestSettings:
-    return IngestSettings(
-        max_bytes=int(app.config["MAX_TEXT_BYTES"]),
-        fetch_timeout=float(app.config["FETCH_TIMEOUT"]),
-        allow_private_urls=bool(app.config["ALLOW_PRIVATE_URLS"]),
-    )
-
-
 def read_input(source: str, settings: IngestSettings) -> ExtractedText:
     """PATH, URL or '-' (standard input) to extracted text; errors leave as ClickException in German."""
     try:
@@ -123,29 +115,29 @@ def serve(host: str | None, port: int | None, production: bool) -> None:
             click.echo("Noch kein Redakteur: legen Sie einen an mit 'klartext create-user NAME'.")
     click.echo(f"Klartext läuft auf {base_url(app)}/  (Redaktion: {base_url(app)}/redaktion/)", err=True)
     if production:
-        _serve_gunicorn(overrides)
+        _serve_gunicorn(app, overrides)
     else:
         from werkzeug.serving import run_simple
 
-        from .jobs import start_worker
+        from .jobs import requeue_stale, start_worker
 
+        requeue_stale(app)  # the only process: whatever was 'running' died with the previous one
         start_worker(app)
         run_simple(app.config["HOST"], int(app.config["PORT"]), app, threaded=True, use_reloader=False)
 
 
-def _serve_gunicorn(overrides: dict[str, Any]) -> None:
+def _serve_gunicorn(app: Flask, overrides: dict[str, Any]) -> None:
     """gunicorn with one app per worker process; each starts its own job thread unless Redis is used
-    (claiming a job is atomic, so several pollers never run the same job)."""
+    (claiming a job is atomic, so several pollers never run the same job; jobs of a dead process are
+    requeued by the workers' stale sweep, never at start, which would take a sibling's running job)."""
     from gunicorn.app.base import BaseApplication
 
     from .jobs import start_worker
 
-    probe = create_app(overrides or None)
-
     class KlartextGunicorn(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
-            self.cfg.set("bind", f"{probe.config['HOST']}:{probe.config['PORT']}")
-            self.cfg.set("workers", int(probe.config["WEB_WORKERS"]))
+            self.cfg.set("bind", f"{app.config['HOST']}:{app.config['PORT']}")
+            self.cfg.set("workers", int(app.config["WEB_WORKERS"]))
             self.cfg.set("accesslog", None)  # requests are logged by the app (webapp.logs)
 
         def load(self) -> Flask:
@@ -186,7 +178,7 @@ def ingest(source: str, publish: bool) -> None:
 
     app = create_app()
     upgrade_database(app)
-    extracted = read_input(source, _settings(app))
+    extracted = read_input(source, IngestSettings.from_config(app.config))
     with app.app_context():
         try:
             record = releases.store(extracted, None, publish=publish)
@@ -210,7 +202,7 @@ def parse(source: str, as_json: bool) -> None:
 def _parsed(source: str) -> Release:
     """Read and parse PATH, URL or '-' (no app needed beyond the ingestion settings)."""
     app = create_app({"WORKER": "none"})
-    extracted = read_input(source, _settings(app))
+    extracted = read_input(source, IngestSettings.from_config(app.config))
     try:
         return parse_release(
             extracted.text, source=Source(kind=extracted.kind, filename=extracted.filename, url=extracted.url)
@@ -272,30 +264,25 @@ def speak(
     source: str, output: str | None, version: str, vtt: str | None, engine: str | None, show_script: bool
 ) -> None:
     """Read a release aloud into an MP3 (or print the spoken script with --script)."""
-    from audio.engine import SpeechError, SynthesisConfig
+    from audio.engine import SpeechError
     from audio.normalize import normalize
-    from audio.reading import original_reading, plain_reading
     from audio.reading import record as record_reading
     from audio.tags import EpisodeTags
     from simplify.plain import SimplifyError, simplify
-    from simplify.readability import AnalysisConfig, analyze_release
+
+    from .readings import build_reading, publisher_of, synthesis_config
 
     release = _parsed(source)
     app = create_app({"WORKER": "none"})
-    publisher = (release.contact.organisation if release.contact else None) or str(app.config["PUBLISHER"])
     try:
-        if version == "plain":
-            reading = plain_reading(simplify(release).to_dict(), publisher, release.date)
-        else:
-            sentences = analyze_release(release, AnalysisConfig(findings=False)).sentences
-            reading = original_reading(
-                release,
-                [(s.start, s.end, s.text) for s in sentences],
-                publisher,
-                read_contact_details=bool(app.config["READ_CONTACT_DETAILS"]),
-            )
+        plain = simplify(release).to_dict() if version == "plain" else None
     except SimplifyError as exc:
         raise click.ClickException(str(exc)) from exc
+    with app.app_context():
+        reading = build_reading(release, version, None, plain)
+        publisher = publisher_of(release)
+    if reading is None:  # cannot happen: the original always has a reading, the plain one was just made
+        raise click.ClickException("Es gibt nichts vorzulesen.")
     script = normalize(reading.text)
     if show_script:
         click.echo(script.text)
@@ -303,11 +290,8 @@ def speak(
     if not output:
         raise click.UsageError("Bitte geben Sie mit -o an, wohin die MP3-Datei geschrieben wird.")
     try:
-        config = SynthesisConfig(
-            engine=engine or str(app.config["TTS_ENGINE"]),
-            voice=str(app.config["TTS_VOICE"]),
-            rate_wpm=int(app.config["TTS_RATE"]),
-        )
+        with app.app_context():
+            config = synthesis_config(engine)
         tags = EpisodeTags(
             title=release.title,
             artist=publisher,

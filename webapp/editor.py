@@ -27,15 +27,6 @@ def _require_login() -> None:
     """Every editor page needs a logged-in editor."""
 
 
-def ingest_settings() -> IngestSettings:
-    cfg = current_app.config
-    return IngestSettings(
-        max_bytes=int(cfg["MAX_TEXT_BYTES"]),
-        fetch_timeout=float(cfg["FETCH_TIMEOUT"]),
-        allow_private_urls=bool(cfg["ALLOW_PRIVATE_URLS"]),
-    )
-
-
 @bp.route("/")
 def index():  # type: ignore[no-untyped-def]
     try:
@@ -68,7 +59,7 @@ def new():  # type: ignore[no-untyped-def]
         )
         form.text.errors = [*form.text.errors, message]
         return render_template("editor/new.html", form=form), 400
-    settings = ingest_settings()
+    settings = IngestSettings.from_config(current_app.config)
     try:
         if chosen[0]:
             extracted = text_from_paste(form.text.data, settings)

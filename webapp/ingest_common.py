@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 # C0/C1 control characters other than tab and newline, DEL, invisible characters that only
 # break words apart (soft hyphen, zero-width space/joiners, BOM in the middle of a text), and
@@ -42,6 +44,15 @@ class IngestSettings:
     fetch_timeout: float = 10.0
     allow_private_urls: bool = False
     user_agent: str = "Klartext/0.1 (+https://example.org/klartext; press release import)"
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> IngestSettings:
+        """The limits from the app's settings (MAX_TEXT_BYTES, FETCH_TIMEOUT, ALLOW_PRIVATE_URLS)."""
+        return cls(
+            max_bytes=int(config["MAX_TEXT_BYTES"]),
+            fetch_timeout=float(config["FETCH_TIMEOUT"]),
+            allow_private_urls=bool(config["ALLOW_PRIVATE_URLS"]),
+        )
 
 
 def human_size(n_bytes: int) -> str:

@@ -5,8 +5,9 @@ and runs inside an app context that the worker makes. A failure is stored on the
 row (and shown to the editor); a job that was running when its process died is
 put back in the queue and tried again, up to ``JOB_MAX_ATTEMPTS``:
 
-- ``klartext serve`` (one process, the embedded case) requeues every 'running' job on start;
-- every ``klartext worker`` (Redis or database polling) requeues, on start and every
+- ``klartext serve`` (one process, the embedded case) requeues every 'running' job on start; with
+  ``--production`` the worker threads of the gunicorn processes use the stale rule below instead;
+- every ``klartext worker`` (Redis or database polling) and worker thread requeues, on start and every
   ``QUEUE_SYNC_SECONDS``, the jobs 'running' for longer than ``stale_after``: JOB_TIMEOUT plus a
   margin. No live job runs that long: RQ stops a job at JOB_TIMEOUT and the job then stores its
   failure; a worker killed with SIGKILL (or its machine gone) leaves the row 'running' forever.
@@ -209,7 +210,6 @@ def start_worker(app: Flask) -> Worker | None:
     """Start the in-process worker when configured (``klartext serve`` does; tests run jobs explicitly)."""
     if app.config["WORKER"] != "thread" or app.config.get("REDIS_URL"):
         return None  # with Redis, `klartext worker` processes run the jobs
-    requeue_stale(app)
     worker = Worker(app)
     worker.start()
     app.extensions["klartext_worker"] = worker

@@ -60,11 +60,13 @@ AUDIO_TYPES = {
     ".html": ("text/html; charset=utf-8", True),
 }
 
+_SUFFIXES_LONGEST_FIRST = sorted(AUDIO_TYPES, key=len, reverse=True)  # ".timings.json" before ".json"
+
 
 @bp.route("/audio/<name>", methods=["GET", "HEAD"])
 def audio(name: str):  # type: ignore[no-untyped-def]
     """A reading's MP3 or one of its transcript files; drafts only for logged-in editors."""
-    suffix = next((s for s in sorted(AUDIO_TYPES, key=len, reverse=True) if name.endswith(s)), None)
+    suffix = next((s for s in _SUFFIXES_LONGEST_FIRST if name.endswith(s)), None)
     if suffix is None:
         abort(404)
     record = releases.release_of_audio(name.removesuffix(suffix) + ".mp3")

@@ -26,6 +26,7 @@ from audio.reading import record as record_reading
 from audio.speak import cache_key
 from audio.tags import EpisodeTags
 from simplify.readability import AnalysisConfig, analyze_release
+from simplify.release import Release
 
 from . import releases
 from .chapters import Chapter as FeedChapter
@@ -48,26 +49,36 @@ def synthesis_config(engine: str | None = None) -> SynthesisConfig:
     )
 
 
-def publisher_of(record: ReleaseRecord) -> str:
-    contact = (record.data or {}).get("contact") or {}
-    return str(contact.get("organisation") or current_app.config["PUBLISHER"])
+def publisher_of(release: Release) -> str:
+    """Who publishes the release: the press contact's organisation, else the PUBLISHER setting."""
+    organisation = release.contact.organisation if release.contact else None
+    return organisation or str(current_app.config["PUBLISHER"])
 
 
-def reading_for(record: ReleaseRecord, version: str) -> Reading | None:
-    """What is read for this version; None when there is nothing to read (no plain version yet)."""
-    release = releases.release_of(record)
+def build_reading(
+    release: Release, version: str, readability: dict[str, Any] | None, plain: dict[str, Any] | None
+) -> Reading | None:
+    """What is read for this version; None when there is nothing to read (no plain version yet).
+
+    ``readability`` is the stored analysis of the original (computed without findings when missing).
+    """
     if version == "original":
-        analysis = record.readability or analyze_release(release, AnalysisConfig(findings=False)).to_dict()
+        analysis = readability or analyze_release(release, AnalysisConfig(findings=False)).to_dict()
         sentences = [(s["start"], s["end"], s["text"]) for s in analysis["sentences"]]
         return original_reading(
             release,
             sentences,
-            publisher_of(record),
+            publisher_of(release),
             read_contact_details=bool(current_app.config["READ_CONTACT_DETAILS"]),
         )
-    if not record.plain:
+    if not plain:
         return None
-    return plain_reading(record.plain, publisher_of(record), release.date)
+    return plain_reading(plain, publisher_of(release), release.date)
+
+
+def reading_for(record: ReleaseRecord, version: str) -> Reading | None:
+    """``build_reading`` for a stored release."""
+    return build_reading(releases.release_of(record), version, record.readability, record.plain)
 
 
 def cover_for_tags() -> dict[str, Any]:
@@ -135,7 +146,7 @@ def render(record: ReleaseRecord, version: str, progress: Callable[[str], None])
     title = f"{record.title} ({VERSION_LABELS[version]})"
     tags = EpisodeTags(
         title=title,
-        artist=publisher_of(record),
+        artist=publisher_of(releases.release_of(record)),
         album=f"{current_app.config['SITE_TITLE']} – {VERSION_LABELS[version]}",
         date=(record.data or {}).get("date") or record.created_at.date().isoformat(),
         **cover_for_tags(),
