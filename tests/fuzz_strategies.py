@@ -22,6 +22,7 @@ from typing import TypeVar
 from hypothesis import strategies as st
 
 from simplify.release import Quote, Release
+from tests.pdf_writer import make_pdf
 
 T = TypeVar("T")
 
@@ -434,47 +435,12 @@ def docx_files() -> st.SearchStrategy[bytes]:
     return weighted((3, intact), (1, damaged(intact)), (1, st.binary(max_size=100)))
 
 
-def _pdf_literal(text: str) -> bytes:
-    raw = text.encode("cp1252", errors="replace")
-    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
-
-
-def pdf_document(pages: list[list[str]]) -> bytes:
-    """A minimal PDF with one page per list of lines (Helvetica, WinAnsiEncoding, one line per ``T*``)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    kids = []
-    for lines in pages:
-        content = b"BT /F1 11 Tf 14 TL 72 780 Td " + b" ".join(
-            _pdf_literal(line) + b" Tj T*" for line in lines
-        )
-        content += b" ET"
-        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
-            b"/Contents %d 0 R >>" % len(objects)
-        )
-        kids.append(len(objects))
-    kid_refs = b" ".join(b"%d 0 R" % kid for kid in kids)
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kid_refs, len(kids))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
 def _pdf(text: str, pages: int, header: bool) -> bytes:
     """``text`` typeset on ``pages`` pages (lines cut at 90 characters), each with a page number and
     maybe a running header."""
     lines = [line[:90] for line in text.split("\n")]
     per_page = len(lines) // pages + 1
-    return pdf_document(
+    return make_pdf(
         [
             (["Stadt Lindenhagen – Pressestelle"] if header else [])
             + lines[number * per_page : (number + 1) * per_page]
