@@ -215,3 +215,17 @@ def test_configured_cover_goes_into_the_id3_tag(make_app, tmp_path) -> None:
         filename = _record(app).readings[0].filename
     apic = ID3(Path(app.config["AUDIO_DIR"]) / filename).getall("APIC")
     assert apic and apic[0].mime == "image/png" and apic[0].data == cover.read_bytes()
+
+
+def test_identical_text_in_another_release_reuses_the_audio_files(app, editor_client) -> None:
+    _add(editor_client)
+    jobs.run_pending(app)
+    _add(editor_client)  # the same release again: another slug, the same spoken text
+    jobs.run_pending(app)
+    with app.app_context():
+        first, second = db.session.scalars(select(ReleaseRecord).order_by(ReleaseRecord.id)).all()
+        assert first.slug != second.slug
+        files = {r.version: r.filename for r in first.readings}
+        assert {r.version: r.filename for r in second.readings} == files
+        assert [r.size for r in second.readings] == [r.size for r in first.readings]
+    assert len(list(Path(app.config["AUDIO_DIR"]).glob("*.mp3"))) == 2  # one per version, not per release

@@ -127,16 +127,12 @@ def render(record: ReleaseRecord, version: str, progress: Callable[[str], None])
         return current
     reuse = _existing(key)
     if reuse is not None:
+        shared = ("filename", "size", "duration", "engine", "voice", "timings")
         row = ReadingRow(
             release_id=record.id,
             version=version,
             cache_key=key,
-            filename=reuse.filename,
-            size=reuse.size,
-            duration=reuse.duration,
-            engine=reuse.engine,
-            voice=reuse.voice,
-            timings=reuse.timings,
+            **{name: getattr(reuse, name) for name in shared},
         )
         db.session.add(row)
         db.session.commit()
