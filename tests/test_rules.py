@@ -1,6 +1,6 @@
 """Golden tests of each rewriting rule: input → expected pieces, and inputs a rule must leave alone.
 
-The table lives in ``tests/data/plain_golden_rules.json``; a list item is written with a leading "• "."""
+The tables live in ``tests/data/plain_golden_rules*.json``; a list item is written with a leading "• "."""
 
 from __future__ import annotations
 
@@ -15,9 +15,19 @@ from simplify.plain_model import PlainConfig
 from simplify.release import Person
 from simplify.rules import RULES, RULES_BY_ID, RuleContext
 
-GOLDEN: dict[str, Any] = json.loads(
-    (Path(__file__).parent / "data" / "plain_golden_rules.json").read_text(encoding="utf-8")
-)["rules"]
+
+def _golden() -> dict[str, Any]:
+    """All golden tables (``plain_golden_rules*.json``, one per group of rules); a rule id may appear
+    in one file only."""
+    tables: dict[str, Any] = {}
+    for path in sorted((Path(__file__).parent / "data").glob("plain_golden_rules*.json")):
+        rules = json.loads(path.read_text(encoding="utf-8"))["rules"]
+        assert not set(rules) & set(tables), f"rule ids repeated in {path.name}"
+        tables |= rules
+    return tables
+
+
+GOLDEN = _golden()
 CASES = [(rule_id, case) for rule_id, table in GOLDEN.items() for case in table["cases"]]
 UNCHANGED = [(rule_id, text) for rule_id, table in GOLDEN.items() for text in table["unchanged"]]
 
