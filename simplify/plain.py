@@ -3,8 +3,9 @@ Wörterbuch, traceable to the original sentence by sentence.
 
 ``simplify(release)`` runs the engine named in the config (default: the rule engine "regeln"). The
 rule engine never adds a fact: every line is a rewritten source sentence (or an explanation from our
-data files), carries the indices of its source sentences and the steps that made it, and sentences it
-cannot make short and complete are listed in ``PlainVersion.omitted`` instead of being guessed at.
+data files: an acronym or a hard word is explained right after the line that first uses it), carries
+the indices of its source sentences and the steps that made it, and sentences it cannot make short
+and complete are listed in ``PlainVersion.omitted`` instead of being guessed at.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from simplify.checker import CheckConfig, check
 from simplify.glossary import build_glossary
 from simplify.language import detect_language
 from simplify.plain_acronyms import acronyms_in, explanation_sentences, known_acronyms
+from simplify.plain_explain import explain_words
 from simplify.plain_model import (
     UNCHECKED_LABEL,
     CheckFinding,
@@ -233,13 +235,17 @@ class RuleEngine:
             [s for s in title_lines if s.text not in known],
         )
         display = render_sections(tuple(sections))
+        glossary = build_glossary(
+            [s.text for s in summary] + [display], config.separator, config.glossary_max_zipf
+        )
+        if config.explain_inline:
+            sections = explain_words(sections, config, context.names)
+            display = render_sections(tuple(sections))
         return PlainVersion(
             title=heading,
             summary=summary,
             sections=tuple(sections),
-            glossary=build_glossary(
-                [s.text for s in summary] + [display], config.separator, config.glossary_max_zipf
-            ),
+            glossary=glossary,
             checks=tuple(check(display, CheckConfig(max_words=config.max_words, rare_zipf=config.rare_zipf))),
             omitted=tuple(omitted),
             engine=self.name,

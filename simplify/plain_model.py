@@ -26,6 +26,9 @@ class PlainConfig:
     (and listed in ``PlainVersion.omitted``). Compounds of at least ``compound_min_letters``
     letters are split. Rare words (wordfreq Zipf below ``rare_zipf``) are flagged by the checker;
     glossary words at least as common as ``glossary_max_zipf`` are not listed in the Wörterbuch.
+    With ``explain_inline`` a Wörterbuch word is also explained right after the line that first uses
+    it, one sentence per line, when every line of its explanation keeps the rules (see
+    ``simplify.plain_explain``); set it to False for the text without these lines.
     """
 
     separator: str = "·"
@@ -35,6 +38,7 @@ class PlainConfig:
     glossary_max_zipf: float = 4.5
     summary_max_sentences: int = 6
     engine: str = "regeln"
+    explain_inline: bool = True
 
     def __post_init__(self) -> None:
         if self.separator not in ("·", "-"):

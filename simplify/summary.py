@@ -15,6 +15,9 @@ from simplify.plain_model import PlainSentence, Step
 
 _MIN_SENTENCES = 3
 EXPLAIN_RULE = "abkuerzung-erklaeren"
+WORD_EXPLAIN_RULE = "wort-erklaeren"
+#: Lines that explain an acronym or a hard word: they belong to the text, never to the summary.
+EXPLANATION_RULES = frozenset({EXPLAIN_RULE, WORD_EXPLAIN_RULE})
 
 
 def format_date(iso_date: str) -> str | None:
@@ -63,7 +66,7 @@ def summarize(
         if not s.is_list_item
         and s.source_indices
         and not s.text.endswith(":")
-        and not any(step.rule_id == EXPLAIN_RULE for step in s.steps)
+        and not any(step.rule_id in EXPLANATION_RULES for step in s.steps)
     ]
     lead = [s for s in candidates if set(s.source_indices) <= lead_sentences]
     body = [s for s in candidates if s not in lead]

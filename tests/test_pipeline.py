@@ -73,6 +73,12 @@ def test_simplify_job_stores_the_plain_version_and_the_page_shows_it(app, editor
     with app.app_context():
         record = db.session.scalars(select(ReleaseRecord)).one()
         assert record.plain is not None, [(j.kind, j.error) for j in record.jobs]
+        explained = [
+            line["text"]
+            for section in record.plain["sections"]
+            for line in section["sentences"]
+            if line["steps"] and line["steps"][-1]["rule_id"] in ("wort-erklaeren", "abkuerzung-erklaeren")
+        ]
         plain_flesch = record.plain["readability"]["scores"]["flesch_amstad"]["value"]
         original_flesch = record.readability["scores"]["flesch_amstad"]["value"]
         assert plain_flesch > original_flesch
@@ -82,6 +88,8 @@ def test_simplify_job_stores_the_plain_version_and_the_page_shows_it(app, editor
     assert '<h3 id="kurz-titel">Das Wichtigste in Kürze</h3>' in page
     assert "Die Pressemitteilung in Leichter Sprache" in page
     assert '<h3 id="woerterbuch-titel">Wörterbuch</h3>' in page and "<dt>Drehleiter</dt>" in page
+    # hard words explained where they first occur are set off from the text
+    assert explained and page.count('<p class="ls-erklaerung">') == len(explained)
     assert "Die Nachricht ist vom 5. März 2025 aus Hallerstedt." in page
     # both versions sit on the readability scale
     assert "Die Fassung in Leichter Sprache ist <strong>" in page

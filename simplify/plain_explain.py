@@ -1,0 +1,130 @@
+"""Explaining hard words where they are first used, as Leichte-Sprache texts do.
+
+A reader with learning difficulties does not look up a word in the Wörterbuch at the end. So the
+explanation from ``data/ls_glossary.tsv`` also follows the first line that uses the word, one
+sentence per line ("Das Team nutzt Rotor·blätter." → "Rotor·blätter sind die langen Flügel an einem
+Wind·rad."). Only words that the Wörterbuch lists are explained (same lookup, same Zipf limit), each
+once. An explanation goes in only when every one of its lines passes the rules of the plain version
+(at most ``max_words`` words, a finite verb, no checker error) and has no number; otherwise it stays
+in the Wörterbuch only. After a list, or a line that introduces one, the explanations follow the last
+list item, so that the list stays together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from wordfreq import zipf_frequency
+
+from simplify.checker import CheckConfig, check, errors
+from simplify.glossary import lookup
+from simplify.plain_acronyms import apply_separator
+from simplify.plain_lexicon import glossary
+from simplify.plain_model import PlainConfig, PlainSentence, Section, Step
+from simplify.plain_tagging import has_finite_verb
+from simplify.plain_words import split_compounds
+from simplify.segment import split_sentences, words
+from simplify.summary import EXPLANATION_RULES, WORD_EXPLAIN_RULE
+
+WHY = "Schwere Wörter werden gleich beim ersten Mal erklärt."
+
+_WORD = re.compile(r"[^\W\d_][\w·-]*")
+
+
+def hard_words(text: str, max_zipf: float) -> Iterator[tuple[str, str]]:
+    """(word as written, glossary key) for each word of ``text`` that the Wörterbuch lists, in order."""
+    for match in _WORD.finditer(text):
+        key = lookup(match.group())
+        if key and zipf_frequency(key, "de") < max_zipf:
+            yield match.group(), key
+
+
+def line_passes(line: str, config: PlainConfig) -> bool:
+    """Whether a line may stand in the plain version: short, a finite verb, no checker error."""
+    if not 0 < len(words(line)) <= config.max_words or not has_finite_verb(line):
+        return False
+    return not errors(check(line, CheckConfig(max_words=config.max_words, rare_zipf=config.rare_zipf)))
+
+
+def _written_like(line: str, key: str, as_written: str) -> str:
+    """``line`` with the explained word in the parts it has in the text ("Stadtwerke" becomes
+    "Stadt·werke" after "Stadt·werken"), so that the reader meets the same word again."""
+    parts = re.split(r"[·-]", as_written)
+    if len(parts) < 2 or "-" in key:
+        return line
+
+    def split(match: re.Match[str]) -> str:
+        word = rest = match.group()
+        if "·" in word or lookup(word) != key:
+            return word
+        pieces = []
+        for part in parts[:-1]:
+            if len(rest) <= len(part) or not rest.lower().startswith(part.lower()):
+                return word
+            pieces.append(rest[: len(part)])
+            rest = rest[len(part) :]
+        return "·".join([*pieces, rest])
+
+    return _WORD.sub(split, line)
+
+
+def explanation_lines(
+    key: str, config: PlainConfig, names: frozenset[str] = frozenset(), as_written: str = ""
+) -> tuple[str, ...]:
+    """The glossary explanation of ``key`` as lines of the text: one sentence per line, long words
+    split like in the text (the explained word like ``as_written``, its form in the text); empty when
+    one of the lines does not pass ``line_passes``, or when the explanation has a number: every number
+    in the text must be a number of the release ("für 2 Jahre" stays in the Wörterbuch)."""
+    explanation = glossary()[key]
+    if any(c.isdigit() for c in explanation):
+        return ()
+    lines = []
+    for sentence in split_sentences(explanation):
+        split = split_compounds(sentence.text.strip(), "·", config.compound_min_letters, names)
+        lines.append(apply_separator(_written_like(split, key, as_written), config.separator))
+    if not lines or not all(line_passes(line, config) for line in lines):
+        return ()
+    return tuple(lines)
+
+
+def _explanations(
+    sentence: PlainSentence, explained: set[str], config: PlainConfig, names: frozenset[str]
+) -> list[PlainSentence]:
+    """The explanation lines for the hard words of ``sentence`` not explained before (marks them)."""
+    result = []
+    source = sentence.source_indices[0] if sentence.source_indices else -1
+    for word, key in hard_words(sentence.text, config.glossary_max_zipf):
+        explanation = glossary()[key]  # "Antrag" and "Anträge" share one: explain it once
+        if explanation in explained:
+            continue
+        explained.add(explanation)
+        for text in explanation_lines(key, config, names, word):
+            step = Step(WORD_EXPLAIN_RULE, source, word, text, WHY)
+            result.append(PlainSentence(text, sentence.source_indices, (step,), False))
+    return result
+
+
+def _is_explanation(sentence: PlainSentence) -> bool:
+    return any(step.rule_id in EXPLANATION_RULES for step in sentence.steps)
+
+
+def explain_words(
+    sections: Sequence[Section], config: PlainConfig, names: frozenset[str] = frozenset()
+) -> list[Section]:
+    """The sections with the explanation of each hard word after the line that first uses it
+    (after the list, when that line introduces a list or is part of one); ``names`` are never split."""
+    explained: set[str] = set()
+    result = []
+    for section in sections:
+        lines: list[PlainSentence] = []
+        pending: list[PlainSentence] = []
+        for sentence in section.sentences:
+            if not sentence.is_list_item:
+                lines += pending
+                pending = []
+            lines.append(sentence)
+            if not _is_explanation(sentence):
+                pending += _explanations(sentence, explained, config, names)
+        result.append(Section(section.heading, tuple(lines + pending)))
+    return result

@@ -1,0 +1,165 @@
+"""Hard words explained where they are first used (``simplify.plain_explain``), besides the Wörterbuch."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from simplify.checker import CheckConfig, check, errors
+from simplify.glossary import lookup
+from simplify.plain import PlainConfig, PlainSentence, PlainVersion, simplify
+from simplify.plain_explain import WHY, explanation_lines, line_passes
+from simplify.plain_tagging import has_finite_verb
+from simplify.release import Release
+from simplify.segment import words
+from simplify.summary import WORD_EXPLAIN_RULE
+
+DATA = Path(__file__).parent / "data"
+CORPUS = sorted((DATA / "corpus").glob("[0-9][0-9]-*.json"))
+
+
+@cache
+def _release(name: str) -> Release:
+    return Release.from_dict(json.loads((DATA / "corpus" / f"{name}.json").read_text(encoding="utf-8")))
+
+
+@cache
+def _plain(name: str, explain_inline: bool = True, separator: str = "·") -> PlainVersion:
+    return simplify(_release(name), PlainConfig(explain_inline=explain_inline, separator=separator))
+
+
+def _is_explanation(line: PlainSentence) -> bool:
+    return any(step.rule_id == WORD_EXPLAIN_RULE for step in line.steps)
+
+
+def _texts(version: PlainVersion) -> list[str]:
+    return [s.text for s in version.sentences()]
+
+
+def test_explanation_follows_the_first_use() -> None:
+    version = _plain("03-forschung-rotorblaetter")
+    lines = version.sentences()
+    first_use = next(i for i, s in enumerate(lines) if "Rotor·blätter" in s.text)
+    explanation = lines[first_use + 1]
+    assert explanation.text == "Rotor·blätter sind die langen Flügel an einem Wind·rad."
+    assert explanation.source_indices == lines[first_use].source_indices
+    (step,) = explanation.steps
+    assert (step.rule_id, step.source_sentence, step.before, step.after, step.why) == (
+        WORD_EXPLAIN_RULE,
+        lines[first_use].source_indices[0],
+        "Rotor·blätter",
+        explanation.text,
+        WHY,
+    )
+    assert WHY.endswith(".")
+
+
+def test_one_sentence_per_line_and_each_word_once() -> None:
+    release = Release(
+        title="Neuer Landrat",
+        lead="Der Landrat hat am Montag die neue Schule eröffnet. Der Landrat war sehr zufrieden.",
+    )
+    assert _texts(simplify(release)) == [
+        "Der Landrat hat am Montag die neue Schule eröffnet.",
+        "Der Landrat ist der Chef von einem Kreis.",
+        "Die Menschen im Kreis wählen ihn.",
+        "Der Landrat war sehr zufrieden.",
+    ]
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_inserted_lines_keep_the_rules(path: Path) -> None:
+    config = PlainConfig()
+    for line in filter(_is_explanation, _plain(path.stem).sentences()):
+        assert 0 < len(words(line.text)) <= config.max_words, line.text
+        assert has_finite_verb(line.text), line.text
+        assert not errors(check(line.text, CheckConfig())), line.text
+        assert not any(c.isdigit() for c in line.text), line.text
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_only_wörterbuch_words_once_and_never_in_the_summary(path: Path) -> None:
+    version = _plain(path.stem)
+    explained = [line.steps[0].before for line in version.sentences() if _is_explanation(line)]
+    in_wörterbuch = {lookup(entry.word) for entry in version.glossary}
+    assert {lookup(word) for word in explained} <= in_wörterbuch
+    texts = [line.text for line in version.sentences() if _is_explanation(line)]
+    assert len(texts) == len(set(texts))
+    assert not any(_is_explanation(line) for line in version.summary)
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_switched_off_gives_the_text_without_explanations(path: Path) -> None:
+    on, off = _plain(path.stem), _plain(path.stem, explain_inline=False)
+    assert not any(_is_explanation(line) for line in off.sentences())
+    assert [s for s in on.sentences() if not _is_explanation(s)] == list(off.sentences())
+    assert on.glossary == off.glossary  # the Wörterbuch stays as it is
+    assert on.summary == off.summary
+
+
+def test_explanation_that_breaks_a_rule_stays_in_the_wörterbuch_only() -> None:
+    # "Zum Beispiel einen neuen Ausweis." has no finite verb
+    assert explanation_lines("bürgerbüro", PlainConfig()) == ()
+    version = _plain("10-kurzmeldung-buergerbuero")
+    assert "Bürgerbüro" in [entry.word for entry in version.glossary]
+    explained = [line.steps[0].before for line in version.sentences() if _is_explanation(line)]
+    assert "Bürgerbüro" not in explained
+
+
+def test_explanation_with_a_number_is_not_inserted() -> None:
+    """A number in the text must be a number of the release: "für 2 Jahre" stays in the Wörterbuch."""
+    assert explanation_lines("doppelhaushalt", PlainConfig()) == ()
+    assert "Doppel·haushalt" in [entry.word for entry in _plain("01-haushalt-lindenhagen").glossary]
+
+
+def test_list_stays_together() -> None:
+    release = Release(
+        title="Tipps bei Hitze",
+        lead="Das Gesundheitsamt rät an heißen Tagen:",
+        body=("viel Wasser trinken", "im Schatten bleiben"),
+    )
+    lines = simplify(release).sentences()
+    assert [(s.text, s.is_list_item) for s in lines] == [
+        ("Das Gesundheits·amt rät an heißen Tagen:", False),
+        ("viel Wasser trinken", True),
+        ("im Schatten bleiben", True),
+        ("Das Gesundheits·amt ist ein Amt.", False),
+        ("Es kümmert sich um die Gesundheit von allen Menschen im Ort.", False),
+    ]
+    assert lines[3].source_indices == lines[0].source_indices
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_no_explanation_between_a_list_and_its_items(path: Path) -> None:
+    lines = _plain(path.stem).sentences()
+    assert not [
+        a.text for a, b in zip(lines, lines[1:], strict=False) if _is_explanation(a) and b.is_list_item
+    ]
+
+
+def test_explained_word_is_written_as_in_the_text() -> None:
+    config = PlainConfig()
+    assert explanation_lines("stadtwerke", config, as_written="Stadt·werken")[0] == (
+        "Die Stadt·werke sind eine Firma von der Stadt."
+    )
+    assert explanation_lines("stadtwerke", config)[0] == "Die Stadtwerke sind eine Firma von der Stadt."
+    hyphen = _texts(_plain("08-kultur-webereinaechte", separator="-"))
+    assert "Die Stadt-Werke sind eine Firma von der Stadt." in hyphen
+    assert not any("·" in line for line in hyphen)
+
+
+def test_line_passes() -> None:
+    config = PlainConfig()
+    assert line_passes("Ein Zuschuss ist Geld als Hilfe.", config)
+    assert not line_passes("Zum Beispiel vom Staat.", config)
+    assert not line_passes("Das Amt (Bauen) hilft.", config)
+    assert not line_passes(" ".join(["Wort"] * 16) + " ist da.", replace(config, max_words=15))
+
+
+def test_setting_is_documented() -> None:
+    assert PlainConfig().explain_inline is True
+    assert "explain_inline" in (PlainConfig.__doc__ or "")
