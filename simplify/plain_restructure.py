@@ -1,0 +1,245 @@
+"""Two statements squeezed into one sentence by leaving words out become two full sentences.
+
+Gapping: "Für A sind 8 Millionen Euro geplant, für B weitere 4 Millionen Euro." → "Für A sind 8 Millionen
+Euro geplant." + "Für B sind weitere 4 Millionen Euro geplant." (the verb is repeated).
+
+Contrast: "X entscheidet sich nicht in A, sondern in B." → "X entscheidet sich nicht in A." +
+"Sie entscheidet sich in B." (subject and verb are repeated).
+
+Comparison: "… behandelt, rund 27 Prozent mehr als im Vorjahr." → "… behandelt." + "Das sind rund
+27 Prozent mehr als im Vorjahr."
+
+Also the phrase helpers that ``plain_conditions`` shares (where the first part of a clause ends, which
+pronoun can repeat a subject) and ``sized_rule``, which makes these functions rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from simplify import segment
+from simplify.plain_clauses import Piece, as_sentence
+from simplify.plain_model import PlainConfig
+from simplify.plain_tagging import FINITE_TAGS, Token, tag
+
+OPENING_QUOTES = frozenset('„»"')
+_DETERMINERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT"})
+_MODIFIERS = frozenset({"ADJA", "CARD", "ADV"})
+_PRONOUN_FOR_ARTICLE = {"der": "Er", "die": "Sie", "das": "Es"}
+_VERB_TAIL = frozenset({"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU", "PTKVZ"})
+_PREPOSITIONS = frozenset({"APPR", "APPRART"})
+_CLOSING = frozenset({"$.", "$("})
+_COMPARATIVES = frozenset({"mehr", "weniger"})
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos.startswith("NN") or token.pos == "NE"
+
+
+def _noun_phrase_end(tokens: tuple[Token, ...], index: int) -> int | None:
+    """End of a noun phrase starting at ``index`` ("die ersten Kräfte der Berufsfeuerwehr"), with a
+    genitive attribute ("des …", or "der …" after a noun, as the genitive rule reads it)."""
+    end = index + 1 if index < len(tokens) and tokens[index].pos in _DETERMINERS else index
+    while end < len(tokens) and tokens[end].pos in _MODIFIERS:
+        end += 1
+    if end >= len(tokens) or not _is_noun(tokens[end]):
+        return None
+    while end < len(tokens) and _is_noun(tokens[end]):
+        end += 1
+    if end < len(tokens) and tokens[end].pos == "ART" and tokens[end].text in ("des", "der"):
+        return _noun_phrase_end(tokens, end) or end
+    return end
+
+
+def first_constituent_end(tokens: tuple[Token, ...]) -> int | None:
+    """End of the first part of a clause that can stand before the verb: a pronoun, an adverb, a noun
+    phrase or a preposition with its noun phrase. ``None`` when unsure, also when "von" follows: it
+    may belong to the noun ("die Kräfte von der Feuerwehr") or to the verb ("das Signal vom Soll
+    abweicht")."""
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.pos in ("PPER", "PIS", "PDS", "ADV"):
+        return 1
+    end = _noun_phrase_end(tokens, 1 if first.pos in ("APPR", "APPRART") else 0)
+    if end is not None and end < len(tokens) and tokens[end].text.lower() in ("von", "vom"):
+        return None
+    return end
+
+
+def subject_pronoun(subject: tuple[Token, ...], verb: Token) -> str | None:
+    """The pronoun that can repeat a subject: "Sie" after a plural verb ("rufen", "sind"), else "Er",
+    "Sie" or "Es" for a subject with "der", "die" or "das"; ``None`` when unsure (a name, "ein …")."""
+    if not subject or subject[0].pos == "PPER":
+        return None
+    if verb.text.endswith("en") or verb.text in ("sind", "tun"):
+        return "Sie"
+    if subject[0].pos == "ART":
+        return _PRONOUN_FOR_ARTICLE.get(subject[0].text.lower())
+    return None
+
+
+class Configured(Protocol):
+    """What ``sized_rule`` needs of the rule context (``simplify.rules.RuleContext``)."""
+
+    @property
+    def config(self) -> PlainConfig: ...
+
+
+SizedFunction = Callable[[str, int], "list[Piece] | None"]
+
+
+def sized_rule(function: SizedFunction) -> Callable[[Piece, Configured], list[Piece] | None]:
+    """A rule for sentences (not list items) from a function of the text and ``config.max_words``."""
+
+    def apply(piece: Piece, context: Configured) -> list[Piece] | None:
+        return None if piece.is_list_item else function(piece.text, context.config.max_words)
+
+    return apply
+
+
+def fits(pieces: list[Piece], max_words: int) -> bool:
+    """Whether every piece is short enough to stay: a condition without its consequence (or the other
+    way round) would say something else, and the engine leaves out pieces that are too long."""
+    return all(len(segment.words(p.text)) <= max_words for p in pieces)
+
+
+def _words(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Tokens without an opening quote at the start and the final punctuation."""
+    start = 1 if tokens and tokens[0].text in OPENING_QUOTES else 0
+    end = len(tokens)
+    while end > start and (tokens[end - 1].pos in _CLOSING or tokens[end - 1].text in "“”«"):
+        end -= 1
+    return tokens[start:end]
+
+
+def _verb_tail_start(tokens: tuple[Token, ...]) -> int:
+    """Where the verb parts at the end of a main clause begin ("… Euro | eingeplant")."""
+    start = len(tokens)
+    while start > 0 and tokens[start - 1].pos in _VERB_TAIL:
+        start -= 1
+    return start
+
+
+def _span(text: str, tokens: tuple[Token, ...]) -> str:
+    return text[tokens[0].start : tokens[-1].end] if tokens else ""
+
+
+def _nouns(tokens: tuple[Token, ...]) -> list[str]:
+    return [t.text for t in tokens if t.pos.startswith("NN") or t.pos == "NE"]
+
+
+def _is_noun_phrase(tokens: tuple[Token, ...]) -> bool:
+    """A noun phrase and nothing else (a pronoun or a preposition first does not count)."""
+    return (
+        bool(tokens) and tokens[0].pos not in _PREPOSITIONS and first_constituent_end(tokens) == len(tokens)
+    )
+
+
+def _is_one(tokens: tuple[Token, ...]) -> bool:
+    """An amount of one ("1 Euro", "ein Euro"): a plural verb would not agree ("sind 1 Euro")."""
+    return any(t.text == "1" or t.text.lower() in ("ein", "eine", "einen") for t in tokens)
+
+
+def gapping(text: str) -> list[Piece] | None:
+    """Gapping: "Für A sind 8 Euro geplant, für B weitere 4 Euro." → two sentences, the second with the verb.
+
+    Only when both halves have the same shape (prepositional phrase, verb, amount) and the amounts end
+    in the same nouns ("Millionen Euro"), so the repeated verb agrees with its new subject."""
+    tokens = _words(tag(text))
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if len(commas) != 1 or tokens[0].pos not in _PREPOSITIONS:
+        return None
+    left, right = tokens[: commas[0]], tokens[commas[0] + 1 :]
+    if not right or right[0].pos not in _PREPOSITIONS or any(t.pos.startswith("V") for t in right):
+        return None
+    verb_at = first_constituent_end(left)
+    if verb_at is None or verb_at >= len(left) or left[verb_at].pos not in FINITE_TAGS:
+        return None
+    tail = _verb_tail_start(left)
+    expletive = (
+        verb_at + 2 if left[verb_at + 1 : verb_at + 2] and left[verb_at + 1].text == "es" else verb_at + 1
+    )
+    amount = left[expletive:tail]
+    phrase_end = first_constituent_end(right)
+    if phrase_end is None or not _is_noun_phrase(amount) or not _is_noun_phrase(right[phrase_end:]):
+        return None
+    if _nouns(amount)[-2:] != _nouns(right[phrase_end:])[-2:] or _is_one(right[phrase_end:]):
+        return None
+    verb = _span(text, left[verb_at:expletive])  # "sind", or "gibt es"
+    parts = [_span(text, right[:phrase_end]), verb, _span(text, right[phrase_end:])]
+    second = " ".join(parts + [_span(text, left[tail:])])
+    return [Piece(as_sentence(_span(text, left))), Piece(as_sentence(second))]
+
+
+def _subject_end(tokens: tuple[Token, ...]) -> int | None:
+    """End of the subject at the start: a pronoun, a name or a noun phrase (not a prepositional one)."""
+    if not tokens or tokens[0].pos in _PREPOSITIONS or tokens[0].pos == "ADV":
+        return None
+    return first_constituent_end(tokens)
+
+
+def _negation(tokens: tuple[Token, ...]) -> int | None:
+    """Index of "nicht" or of a form of "kein"."""
+    return next(
+        (i for i, t in enumerate(tokens) if t.pos == "PTKNEG" or t.text.lower().startswith("kein")), None
+    )
+
+
+def not_but(text: str, max_words: int) -> list[Piece] | None:
+    """Contrast: "S V nicht A, sondern B." → "S V nicht A." + "S V B." — only when "sondern" adds no verb
+    of its own; the subject is repeated, as a pronoun where that is sure ("Die Stadt" → "Sie"). Both
+    sentences must have at most ``max_words`` words: the second one needs the first."""
+    tokens = _words(tag(text))
+    at = next((i for i in range(1, len(tokens)) if tokens[i].text == "sondern"), None)
+    if at is None or tokens[at - 1].text != ",":
+        return None
+    left, right = tokens[: at - 1], tokens[at + 1 :]
+    subject_end = _subject_end(left)
+    if subject_end is None or subject_end >= len(left) or left[subject_end].pos not in FINITE_TAGS:
+        return None
+    negation = _negation(left[subject_end + 1 :])
+    if not right or negation is None or any(t.pos.startswith("V") or t.pos == "KOUS" for t in right):
+        return None
+    negation += subject_end + 1
+    tail = _verb_tail_start(left)
+    if negation >= tail - 1 or "," in (t.text for t in left):
+        return None
+    subject = left[:subject_end]
+    pronoun = subject_pronoun(subject, left[subject_end])
+    parts = [
+        pronoun or _span(text, subject),
+        _span(text, left[subject_end:negation]),
+        _span(text, right),
+        _span(text, left[tail:]),
+    ]
+    pieces = [Piece(as_sentence(_span(text, left))), Piece(as_sentence(" ".join(p for p in parts if p)))]
+    return pieces if fits(pieces, max_words) else None
+
+
+def comparison_tail(text: str, max_words: int) -> list[Piece] | None:
+    """A comparison after the comma becomes a sentence of its own: "… behandelt, rund 27 Prozent mehr
+    als im Vorjahr." → "… behandelt." + "Das sind rund 27 Prozent mehr als im Vorjahr."
+
+    Only an amount ("27 Prozent", not "1 Prozent") with "mehr/weniger als" and no verb, and only when
+    both sentences have at most ``max_words`` words ("Das" needs the sentence before)."""
+    tokens = _words(tag(text))
+    comma = max((i for i, t in enumerate(tokens) if t.text == ","), default=None)
+    if comma is None or not any(t.pos in FINITE_TAGS for t in tokens[:comma]):
+        return None
+    tail = tokens[comma + 1 :]
+    texts = [t.text.lower() for t in tail]
+    compared = next(
+        (i for i in range(1, len(texts) - 1) if texts[i] in _COMPARATIVES and texts[i + 1] == "als"), None
+    )
+    if compared is None or any(t.pos.startswith("V") or t.text == "," for t in tail) or _is_one(tail):
+        return None
+    amount = tail[1:compared] if tail[0].pos == "ADV" else tail[:compared]
+    if not amount or amount[0].pos != "CARD" or not all(t.pos.startswith("NN") for t in amount[1:]):
+        return None
+    pieces = [
+        Piece(as_sentence(_span(text, tokens[:comma]))),
+        Piece(as_sentence(f"Das sind {_span(text, tail)}")),
+    ]
+    return pieces if fits(pieces, max_words) else None
