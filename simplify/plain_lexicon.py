@@ -77,6 +77,48 @@ def plural_replacements() -> Mapping[str, str]:
     return MappingProxyType({h: c for h, c in _rows("ls_plural_replacements.tsv", 2)})
 
 
+@dataclass(frozen=True)
+class VerbReplacement:
+    """The common word for a verb form in each of its roles; ``None`` where the form stays."""
+
+    finite: str | None
+    infinitive: str | None
+    participle: str | None
+
+
+@lru_cache(maxsize=1)
+def verb_replacements() -> Mapping[str, VerbReplacement]:
+    """Verb form → its replacement as finite verb, infinitive and participle ("-" in the file: stays)."""
+
+    def cell(value: str) -> str | None:
+        return None if value == "-" else value
+
+    return MappingProxyType(
+        {
+            form: VerbReplacement(cell(finite), cell(infinitive), cell(participle))
+            for form, finite, infinitive, participle in _rows("ls_verb_replacements.tsv", 4)
+        }
+    )
+
+
+@lru_cache(maxsize=1)
+def subjunctive_indicative() -> Mapping[str, str]:
+    """Konjunktiv I of the 3rd person → indicative ("sei" → "ist", "könne" → "kann")."""
+    return MappingProxyType({k: i for k, i in _rows("ls_subjunctive_indicative.tsv", 2)})
+
+
+@lru_cache(maxsize=1)
+def subjunctive_idioms() -> tuple[tuple[str, ...], ...]:
+    """Word sequences in which a Konjunktiv I stays ("es sei denn", "als ob")."""
+    return tuple(tuple(line.lower().split()) for line in _lines("ls_subjunctive_idioms.txt"))
+
+
+@lru_cache(maxsize=1)
+def genitive_prepositions() -> frozenset[str]:
+    """Genitive prepositions whose replacement governs another case ("mittels" → "mit")."""
+    return frozenset(w.strip() for w in _lines("ls_genitive_prepositions.txt"))
+
+
 @lru_cache(maxsize=1)
 def number_words() -> Mapping[str, str]:
     """Number word → digits ("zwei" → "2", "fünften" → "5.")."""
@@ -132,6 +174,12 @@ def droppable_subordinators() -> frozenset[str]:
 def filler_words() -> tuple[tuple[str, ...], ...]:
     """Adverbs (one or more words) that carry no fact and may be left out ("insgesamt", "darüber hinaus")."""
     return tuple(tuple(line.split()) for line in _lines("ls_filler_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def filler_attributes() -> frozenset[str]:
+    """Adjectives before a noun that carry no fact and may be left out ("sogenannte")."""
+    return frozenset(w.strip() for w in _lines("ls_filler_attributes.txt"))
 
 
 @lru_cache(maxsize=1)

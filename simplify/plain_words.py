@@ -11,12 +11,15 @@ from functools import lru_cache
 from simplify.compounds import split_compound
 from simplify.plain_lexicon import (
     Abbreviation,
+    VerbReplacement,
     abbreviations,
     fractions,
+    genitive_prepositions,
     months,
     number_words,
     plural_replacements,
     replacements,
+    verb_replacements,
 )
 from simplify.plain_tagging import Token, tag
 
@@ -199,20 +202,33 @@ def _sentence_start_pattern() -> re.Pattern[str]:
     return re.compile(r"^(" + "|".join(re.escape(w) for w in words) + r")(?![\w·-])")
 
 
+# The next word starts a genitive phrase with an article, pronoun or adjective ("mittels eines …").
+_GENITIVE_PHRASE = re.compile(r"\s+(?:[a-zäöüß]|(?:Ihre|Eure)[rs]\b)")
+_KEEP = "="  # a table entry that blocks a shorter one inside it ("im Anschluss an")
+
+
 def replace_hard_words(text: str) -> str:
-    """Replace hard words by common ones from the safe table (``ls_replacements.tsv``).
+    """Replace hard words by common ones from the safe tables (``ls_replacements.tsv``,
+    ``ls_plural_replacements.tsv``, ``ls_verb_replacements.tsv``).
 
     Matching is case-sensitive ("Beschäftigte" the noun is not "beschäftigte" the verb); a lower-case
-    entry also matches with a capital at the start of the sentence."""
+    entry also matches with a capital at the start of the sentence. A genitive preposition whose
+    replacement governs another case ("mittels" → "mit") is replaced only before a bare noun."""
     table = replacements()
 
+    def replace(m: re.Match[str], word: str) -> str:
+        new = table[word]
+        if new == _KEEP or (word in genitive_prepositions() and _GENITIVE_PHRASE.match(text, m.end())):
+            return m.group()
+        return new
+
     def at_start(m: re.Match[str]) -> str:
-        new = table[m.group()[:1].lower() + m.group()[1:]]
+        new = replace(m, m.group()[:1].lower() + m.group()[1:])
         return new[:1].upper() + new[1:]
 
     text = _sentence_start_pattern().sub(at_start, text)
-    text = _replacement_pattern().sub(lambda m: table[m.group()], text)
-    return _replace_plurals(text)
+    text = _replacement_pattern().sub(lambda m: replace(m, m.group()), text)
+    return _replace_verbs(_replace_plurals(text))
 
 
 # Words before a noun that show it is plural ("die Unternehmen"; singular would be "das Unternehmen").
@@ -256,6 +272,52 @@ def _replace_plurals(text: str) -> str:
         if token.text in table and _is_plural(tokens, index):
             out.append(text[position : token.start])
             out.append(table[token.text])
+            position = token.end
+    out.append(text[position:])
+    return "".join(out)
+
+
+_AUXILIARIES = frozenset({"haben", "sein", "werden"})
+
+
+def clause_tokens(tokens: tuple[Token, ...], index: int) -> tuple[Token, ...]:
+    """The tokens between the commas (or sentence ends) around ``index``."""
+    start = next((i + 1 for i in range(index - 1, -1, -1) if tokens[i].pos == "$,"), 0)
+    end = next((i for i in range(index + 1, len(tokens)) if tokens[i].pos == "$,"), len(tokens))
+    return tokens[start:end]
+
+
+def _verb_replacement(tokens: tuple[Token, ...], index: int, entry: VerbReplacement) -> str | None:
+    """The replacement for a verb form in its role in this sentence: as finite verb, as infinitive, or as
+    participle with an auxiliary in the same clause ("wird … benötigt" → "gebraucht")."""
+    token = tokens[index]
+    if token.pos == "VVFIN":
+        return entry.finite
+    if token.pos in ("VVINF", "VVIZU"):
+        return entry.infinitive
+    clause = clause_tokens(tokens, index)
+    if token.pos == "VVPP" and any(t.pos.startswith("VA") and t.lemma in _AUXILIARIES for t in clause):
+        return entry.participle
+    return None
+
+
+def _replace_verbs(text: str) -> str:
+    """Replace verb forms whose common word depends on their role (``ls_verb_replacements.tsv``); a
+    sentence with "sich" stays ("sich verständigen" means to agree)."""
+    table = verb_replacements()
+    if not any(word in table for word in re.findall(r"\w+", text)):
+        return text
+    tokens = tag(text)
+    if any(t.pos == "PRF" or t.text == "sich" for t in tokens):
+        return text
+    out: list[str] = []
+    position = 0
+    for index, token in enumerate(tokens):
+        entry = table.get(token.text)
+        new = None if entry is None else _verb_replacement(tokens, index, entry)
+        if new is not None:
+            out.append(text[position : token.start])
+            out.append(new)
             position = token.end
     out.append(text[position:])
     return "".join(out)

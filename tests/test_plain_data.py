@@ -25,6 +25,11 @@ DATA_FILES = [
     "ls_place_nouns.txt",
     "ls_filler_words.txt",
     "ls_plural_replacements.tsv",
+    "ls_verb_replacements.tsv",
+    "ls_genitive_prepositions.txt",
+    "ls_filler_attributes.txt",
+    "ls_subjunctive_indicative.tsv",
+    "ls_subjunctive_idioms.txt",
 ]
 
 
@@ -61,10 +66,39 @@ def test_replacements_never_point_to_themselves() -> None:
     assert all(hard.lower() != common.lower() for hard, common in lexicon.plural_replacements().items())
 
 
+def test_verb_replacements_are_separate_and_complete() -> None:
+    verbs = lexicon.verb_replacements()
+    assert not set(verbs) & set(lexicon.replacements())
+    for form, entry in verbs.items():
+        roles = (entry.finite, entry.infinitive, entry.participle)
+        assert any(roles), form
+        assert all(new is None or new.lower() != form.lower() for new in roles), form
+
+
+def test_blocking_entries_contain_a_shorter_entry() -> None:
+    """An entry "=" only makes sense if it protects a longer phrase around a shorter entry."""
+    table = lexicon.replacements()
+    for phrase in (hard for hard, common in table.items() if common == "="):
+        assert any(other != phrase and other in phrase for other in table), phrase
+
+
+def test_genitive_prepositions_are_replaced_words() -> None:
+    assert lexicon.genitive_prepositions() <= set(lexicon.replacements())
+
+
 def test_filler_words_are_not_facts() -> None:
-    fillers = {" ".join(words) for words in lexicon.filler_words()}
-    assert {"insgesamt", "bereits", "darüber hinaus"} <= fillers
-    assert not fillers & {"nicht", "nur", "etwa", "rund", "fast", "noch", "wieder", "allein", "erst"}
+    fillers = {" ".join(words) for words in lexicon.filler_words()} | lexicon.filler_attributes()
+    assert {"insgesamt", "bereits", "darüber hinaus", "sogenannte"} <= fillers
+    facts = {"nicht", "nur", "etwa", "rund", "fast", "noch", "wieder", "allein", "erst", "kein", "keine"}
+    facts |= {"mindestens", "höchstens", "bis zu", "ungefähr", "knapp", "über", "unter", "auch"}
+    assert not {word for filler in fillers for word in filler.split()} & facts
+
+
+def test_subjunctive_table_maps_to_other_forms() -> None:
+    table = lexicon.subjunctive_indicative()
+    assert table["sei"] == "ist" and table["seien"] == "sind" and table["könne"] == "kann"
+    assert all(subjunctive != indicative for subjunctive, indicative in table.items())
+    assert ("es", "sei", "denn") in lexicon.subjunctive_idioms()
 
 
 def test_months_and_number_words() -> None:
