@@ -112,17 +112,20 @@ def _is_explanation(sentence: PlainSentence) -> bool:
 def explain_words(
     sections: Sequence[Section], config: PlainConfig, names: frozenset[str] = frozenset()
 ) -> list[Section]:
-    """The sections with the explanation of each hard word after the line that first uses it
-    (after the list, when that line introduces a list or is part of one); ``names`` are never split."""
+    """The sections with the explanation of each hard word after the lines made from the same source
+    sentence as the line that first uses it (so "Das ist am 14. März." still follows its statement),
+    and after the list when that line introduces a list or is part of one; ``names`` are never split."""
     explained: set[str] = set()
     result = []
     for section in sections:
         lines: list[PlainSentence] = []
         pending: list[PlainSentence] = []
+        previous: tuple[int, ...] = ()
         for sentence in section.sentences:
-            if not sentence.is_list_item:
+            if not sentence.is_list_item and sentence.source_indices != previous:
                 lines += pending
                 pending = []
+            previous = sentence.source_indices
             lines.append(sentence)
             if not _is_explanation(sentence):
                 pending += _explanations(sentence, explained, config, names)

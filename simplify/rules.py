@@ -11,8 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from simplify import (
+    plain_adverbials,
+    plain_conditions,
+    plain_ellipsis,
+    plain_lists,
+    plain_mood,
+    plain_relative,
+    plain_restructure,
+    plain_shorten,
+    plain_trim,
+)
 from simplify import plain_clauses as clauses
-from simplify import plain_ellipsis, plain_lists, plain_relative, plain_shorten, plain_trim
 from simplify import plain_grammar as grammar
 from simplify import plain_words as words
 from simplify.plain_clauses import Piece
@@ -134,6 +144,26 @@ RULES: tuple[Rule, ...] = (
         "Eine lange Reihe von Dingen ist als Liste leichter zu lesen.",
         _sentence_rule(plain_lists.enumeration),
     ),
+    Rule(
+        "nebensatz-vorne",
+        "Ein Neben·satz am Anfang wird ein eigener Satz. Ein Wort wie „dann“ verbindet die 2 Sätze.",
+        plain_restructure.sized_rule(plain_conditions.fronted_subclause),
+    ),
+    Rule(
+        "auslassung",
+        "Ein Satz – eine Aussage. Das Verb steht in jedem Satz.",
+        _sentence_rule(plain_restructure.gapping),
+    ),
+    Rule(
+        "sondern",
+        "Ein Satz – eine Aussage. „Nicht A, sondern B“ wird zu 2 Sätzen.",
+        plain_restructure.sized_rule(plain_restructure.not_but),
+    ),
+    Rule(
+        "vergleich",
+        "Ein Satz – eine Aussage. Der Vergleich wird ein eigener Satz.",
+        plain_restructure.sized_rule(plain_restructure.comparison_tail),
+    ),
     Rule("satz-teilen", "Ein Satz – eine Aussage.", _sentence_rule(clauses.clause_split)),
     Rule(
         "verben-teilen",
@@ -168,7 +198,17 @@ RULES: tuple[Rule, ...] = (
         _fronted_passive,
     ),
     Rule("genitiv", "Statt Genitiv: von.", _genitive),
+    Rule(
+        "konjunktiv",
+        "Möglichkeits·form ist schwer. Wer spricht, steht in der Überschrift. Darum: ist statt sei.",
+        _text_rule(plain_mood.indicative),
+    ),
     Rule("woerter", "Ein bekanntes Wort ist leichter.", _text_rule(words.replace_hard_words)),
+    Rule(
+        "umstaende",
+        "Der Satz ist zu lang. Zeit, Grund oder Telefon·nummer stehen in einem eigenen kurzen Satz.",
+        plain_adverbials.rule,
+    ),
     Rule("kuerzen", "Der Satz ist zu lang. Ein Neben·satz oder eine Neben·sache fällt weg.", _shorten),
     Rule("komposita", "Lange Wörter sind leichter, wenn man die Teile sieht.", _compounds),
 )

@@ -141,6 +141,29 @@ def test_no_explanation_between_a_list_and_its_items(path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_explanations_come_after_all_lines_of_their_source_sentence(path: Path) -> None:
+    """ "Das ist am 14. März." must stay next to the statement it belongs to."""
+    lines = [s for s in _plain(path.stem).sentences() if not s.is_list_item]
+    plain = [s for s in lines if not _is_explanation(s)]
+    for a, b in zip(plain, plain[1:], strict=False):
+        between = lines[lines.index(a) + 1 : lines.index(b)]
+        if between and a.source_indices == b.source_indices:
+            pytest.fail(f"explanation between {a.text!r} and {b.text!r}")
+
+
+def test_explanation_waits_for_the_rest_of_its_sentence() -> None:
+    texts = _texts(_plain("10-kurzmeldung-buergerbuero"))
+    core = texts.index(
+        "Das Bürgerbüro im Rathaus und die Kfz-Zulassungsstelle bleiben den ganzen Tag geschlossen."
+    )
+    assert texts[core + 1 : core + 4] == [
+        "Das ist am Freitag, 14. März 2025.",
+        "Der Grund ist eine Personal·versammlung.",
+        "Im Rathaus arbeitet die Stadt·verwaltung.",
+    ]
+
+
 def test_explained_word_is_written_as_in_the_text() -> None:
     config = PlainConfig()
     assert explanation_lines("stadtwerke", config, as_written="Stadt·werken")[0] == (
