@@ -55,6 +55,7 @@ def test_rule_leaves_alone(rule_id: str, text: str) -> None:
 def test_every_rule_has_golden_cases() -> None:
     assert {rule.rule_id for rule in RULES} <= set(GOLDEN)
     assert all(GOLDEN[rule.rule_id]["cases"] for rule in RULES)
+    assert [rule.rule_id for rule in RULES if not GOLDEN[rule.rule_id]["unchanged"]] == []
 
 
 def test_rule_ids_are_unique_and_explained() -> None:
