@@ -29,7 +29,21 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(test_config)
     _derive_config(app)
 
-    from . import api, auth, db, editor, errors, feeds, filters, health, logs, pipeline, public, security  # noqa: F401
+    from . import (  # noqa: F401
+        api,
+        auth,
+        db,
+        editor,
+        errors,
+        feeds,
+        filters,
+        health,
+        logs,
+        page_cache,
+        pipeline,
+        public,
+        security,
+    )
 
     db.init_app(app)
     security.init_app(app)
@@ -43,6 +57,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(editor.bp)
     app.register_blueprint(feeds.bp)
     app.jinja_env.globals["site_title"] = app.config["SITE_TITLE"]
+    page_cache.init_app(app)
     return app
 
 

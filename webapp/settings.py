@@ -131,6 +131,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("API_RATE_LIMIT", "120 per minute", "Requests per address allowed on the JSON API (`/api/`)."),
     Setting("PAGE_SIZE", 20, "Releases per page on the index and in the editor list."),
+    Setting(
+        "PAGE_CACHE_SECONDS",
+        5,
+        "Seconds each web process answers visitors who are not logged in from its stored copy of a public "
+        "page (index, release, about page). A change empties the cache of the process that made it at once; "
+        "other processes show it within this time plus one page render. `0` turns the cache off.",
+    ),
     Setting("FEED_MAX_ITEMS", 100, "Newest items in each podcast feed (RSS and JSON Feed)."),
     Setting(
         "OWNER_EMAIL",
