@@ -10,10 +10,13 @@ right. Three rules keep the result readable:
 * very common words stay whole ("Unternehmen", "Wissenschaft": wordfreq Zipf ≥ 4.3), and so do common
   pairs of parts ("Haushalt", not "Haus·halt"; "Feuer·wehr" stays "Feuerwehr"): joined parts of at
   most 8 letters with Zipf ≥ 3.5, or at most 10 letters with Zipf ≥ 4.3;
-* no part shorter than 3 letters.
+* no part shorter than 3 letters;
+* nominalised participles stay whole ("Studierende", "Teilnehmende": no verb stem with "-ende"), and a
+  particle such as "über" goes with the part on its right ("Fahrbahn·übergänge").
 
 When HanTa sees one stem in a long word ("Oberbürgermeister"), a fallback looks for the split into
-two common words (wordfreq) and repeats on each side.
+two common words (wordfreq) that HanTa reads as nouns ("Kabarettist" is not "Kabarett" + "ist") and repeats
+on each side.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from simplify.plain_tagging import compound_parts
 
 _ATTACH_LEFT = ("FUGE", "SUF")
 _ATTACH_RIGHT = ("PREF",)
+_PARTICIPLES = ("PRESPART", "PASTPART")
+_PARTICLES = frozenset({"ab", "an", "auf", "aus", "bei", "ein", "nach", "über", "um", "unter", "vor", "zu"})
 _COMMON = 3.5
 _VERY_COMMON = 4.3
 _FEMININE_SUFFIXES = ("innen", "in")
@@ -43,7 +48,7 @@ def _groups(word: str) -> list[tuple[str, str]]:
     for morpheme, label in morphemes:
         surface = word[position : position + len(morpheme)]
         position += len(morpheme)
-        if label.startswith(_ATTACH_RIGHT):
+        if label.startswith(_ATTACH_RIGHT) or (morpheme in _PARTICLES and position < len(word)):
             pending_prefix += surface
         elif label.startswith(_ATTACH_LEFT) and groups:
             groups[-1][0] += surface
@@ -63,6 +68,12 @@ def _is_common(part: str) -> bool:
     return zipf_frequency(word, "de") >= _COMMON
 
 
+def _is_noun(part: str) -> bool:
+    """HanTa reads the part, capitalised, as a noun."""
+    morphemes = compound_parts(part[:1].upper() + part[1:])
+    return bool(morphemes) and morphemes[-1][1].startswith(("NN", "SUF_NN", "SUF_FEM"))
+
+
 def _fallback(word: str, min_letters: int) -> list[str]:
     """Split an unanalysed long word into common words, best pair first, recursively."""
     if len(word) < min_letters:
@@ -72,7 +83,7 @@ def _fallback(word: str, min_letters: int) -> list[str]:
         left, right = word[:cut], word[cut:]
         if right.lower() in _FEMININE_SUFFIXES or left.lower().endswith("s"):
             continue
-        if not (_is_common(left) and _is_common(right)):
+        if not (_is_common(left) and _is_common(right) and _is_noun(left) and _is_noun(right)):
             continue
         score = min(zipf_frequency(left.lower(), "de"), zipf_frequency(right.lower(), "de") + 0.5)
         if best is None or score > best[0]:
@@ -104,6 +115,8 @@ def _merge(groups: list[tuple[str, str]]) -> list[str]:
 def compound_split(word: str, min_letters: int = 11) -> tuple[str, ...]:
     """The parts of ``word`` as written (their concatenation is ``word``); one part if no split."""
     if len(word) < min_letters or not word.isalpha() or zipf_frequency(word.lower(), "de") >= _VERY_COMMON:
+        return (word,)
+    if any(label.startswith(_PARTICIPLES) for _, label in compound_parts(word)):
         return (word,)
     groups = _groups(word)
     if not groups:

@@ -49,4 +49,8 @@ def build_glossary(texts: Iterable[str], separator: str, max_zipf: float = 4.5) 
 
 
 def _split_display(word: str) -> str:
+    """The headword with its compound parts marked, as in the text: only nouns are split
+    ("Brand·wohnung", but "ausgeschildert")."""
+    if not word[:1].isupper():
+        return word
     return join_parts(compound_split(word), "·")

@@ -8,6 +8,10 @@ once. An explanation goes in only when every one of its lines passes the rules o
 (at most ``max_words`` words, a finite verb, no checker error) and has no number; otherwise it stays
 in the Wörterbuch only. After a list, or a line that introduces one, the explanations follow the last
 list item, so that the list stays together.
+
+At most ``MAX_LINES`` explanation lines follow the lines of one source sentence: eight lines of
+explanations after a list of people bury the text they explain. The rarest words (wordfreq) go
+first; a word that does not fit is explained where it is used next, or stays in the Wörterbuch.
 """
 
 from __future__ import annotations
@@ -22,12 +26,13 @@ from simplify.glossary import lookup
 from simplify.plain_acronyms import apply_separator
 from simplify.plain_lexicon import glossary
 from simplify.plain_model import PlainConfig, PlainSentence, Section, Step
-from simplify.plain_tagging import has_finite_verb
+from simplify.plain_tagging import has_finite_verb, tag
 from simplify.plain_words import split_compounds
 from simplify.segment import split_sentences, words
 from simplify.summary import EXPLANATION_RULES, WORD_EXPLAIN_RULE
 
 WHY = "Schwere Wörter werden gleich beim ersten Mal erklärt."
+MAX_LINES = 4
 
 _WORD = re.compile(r"[^\W\d_][\w·-]*")
 
@@ -88,18 +93,56 @@ def explanation_lines(
     return tuple(lines)
 
 
+def _family(word: str, key: str) -> str:
+    """The glossary key of the word's lemma ("Anträge" → "antrag"), so that the forms of one word
+    are explained once; ``key`` when the lemma has no entry of its own."""
+    tokens = tag(word.replace("·", ""))
+    return (lookup(tokens[0].lemma) if len(tokens) == 1 else None) or key
+
+
+def _rarest_that_fit(candidates: dict[str, tuple[str, int]], limit: int) -> set[str]:
+    """The candidates (family → glossary key, number of lines) to explain: the rarest key first,
+    each while its lines still fit into ``limit`` lines."""
+    chosen: set[str] = set()
+    room = limit
+    for family in sorted(candidates, key=lambda family: zipf_frequency(candidates[family][0], "de")):
+        if candidates[family][1] <= room:
+            chosen.add(family)
+            room -= candidates[family][1]
+    return chosen
+
+
 def _explanations(
-    sentence: PlainSentence, explained: set[str], config: PlainConfig, names: frozenset[str]
+    group: Sequence[PlainSentence],
+    explained: set[str],
+    config: PlainConfig,
+    names: frozenset[str],
+    limit: int,
 ) -> list[PlainSentence]:
-    """The explanation lines for the hard words of ``sentence`` not explained before (marks them)."""
-    result = []
-    source = sentence.source_indices[0] if sentence.source_indices else -1
-    for word, key in hard_words(sentence.text, config.glossary_max_zipf):
-        explanation = glossary()[key]  # "Antrag" and "Anträge" share one: explain it once
-        if explanation in explained:
+    """The explanation lines for the hard words of ``group`` (the lines of one source sentence) not
+    explained before, in the order of the text: the rarest words first, while their lines fit into
+    ``limit`` lines (marks the words explained)."""
+    found: dict[str, tuple[str, str, PlainSentence, tuple[str, ...]]] = {}
+    for sentence in group:
+        if _is_explanation(sentence):
             continue
-        explained.add(explanation)
-        for text in explanation_lines(key, config, names, word):
+        for word, key in hard_words(sentence.text, config.glossary_max_zipf):
+            family = _family(word, key)
+            if family in explained or family in found:
+                continue
+            lines = explanation_lines(key, config, names, word)
+            if lines:
+                found[family] = (word, key, sentence, lines)
+    chosen = _rarest_that_fit(
+        {family: (key, len(lines)) for family, (_, key, _, lines) in found.items()}, limit
+    )
+    result = []
+    for family, (word, _key, sentence, lines) in found.items():
+        if family not in chosen:
+            continue
+        explained.add(family)
+        source = sentence.source_indices[0] if sentence.source_indices else -1
+        for text in lines:
             step = Step(WORD_EXPLAIN_RULE, source, word, text, WHY)
             result.append(PlainSentence(text, sentence.source_indices, (step,), False))
     return result
@@ -110,24 +153,25 @@ def _is_explanation(sentence: PlainSentence) -> bool:
 
 
 def explain_words(
-    sections: Sequence[Section], config: PlainConfig, names: frozenset[str] = frozenset()
+    sections: Sequence[Section],
+    config: PlainConfig,
+    names: frozenset[str] = frozenset(),
+    max_lines: int = MAX_LINES,
 ) -> list[Section]:
     """The sections with the explanation of each hard word after the lines made from the same source
     sentence as the line that first uses it (so "Das ist am 14. März." still follows its statement),
-    and after the list when that line introduces a list or is part of one; ``names`` are never split."""
+    and after the list when that line introduces a list or is part of one; at most ``max_lines``
+    explanation lines per source sentence; ``names`` are never split."""
     explained: set[str] = set()
     result = []
     for section in sections:
         lines: list[PlainSentence] = []
-        pending: list[PlainSentence] = []
-        previous: tuple[int, ...] = ()
+        group: list[PlainSentence] = []
         for sentence in section.sentences:
-            if not sentence.is_list_item and sentence.source_indices != previous:
-                lines += pending
-                pending = []
-            previous = sentence.source_indices
-            lines.append(sentence)
-            if not _is_explanation(sentence):
-                pending += _explanations(sentence, explained, config, names)
-        result.append(Section(section.heading, tuple(lines + pending)))
+            if group and not sentence.is_list_item and sentence.source_indices != group[-1].source_indices:
+                lines += group + _explanations(group, explained, config, names, max_lines)
+                group = []
+            group.append(sentence)
+        lines += group + _explanations(group, explained, config, names, max_lines)
+        result.append(Section(section.heading, tuple(lines)))
     return result

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 import pytest
+from wordfreq import zipf_frequency
 
 from simplify import plain_lexicon as lexicon
-from simplify.compounds import split_compound
+from simplify.compounds import compound_split, split_compound
+from simplify.glossary import lookup
+from simplify.plain import simplify
+from simplify.plain_tagging import Token, tag
+from simplify.release import Release
+from simplify.segment import split_sentences
 
 DATA_FILES = [
     "ls_abbreviations.tsv",
@@ -59,6 +66,56 @@ def test_glossary_is_big_and_explains_in_short_sentences() -> None:
     for explanation in table.values():
         sentences = [s for s in explanation.replace("?", ".").split(".") if s.strip()]
         assert all(len(s.split()) <= 15 for s in sentences), explanation
+
+
+# Everyday words that wordfreq's sources (news, subtitles, web) rate just below Zipf 4.
+EVERYDAY_WORDS = {"ausweis", "batterie", "windrad", "windräder", "windrädern"}
+_SUBORDINATE_TAGS = {"KOUS", "KOUI", "PRELS", "PRELAT"}
+
+
+def _is_common(token: Token, key: str) -> bool:
+    """Whether a word of an explanation is common: Zipf ≥ 4 as written or as lemma; a compound whose
+    parts are (the reader sees "Arbeits·zeit"); a female form of a common word; or the explained word."""
+    word = token.text.replace("·", "")
+    if not re.fullmatch(r"[^\W\d_][\w-]*", word) or key in (lookup(word), lookup(token.lemma)):
+        return True
+    if word.lower() in EVERYDAY_WORDS or max(zipf_frequency(w, "de") for w in (word, token.lemma)) >= 4:
+        return True
+    parts = compound_split(word)
+    if len(parts) > 1 and all(
+        max(zipf_frequency(p, "de"), zipf_frequency(p.removesuffix("s"), "de")) >= 4 for p in parts
+    ):
+        return True
+    male = re.sub(r"in(nen)?$", "", word)
+    return male != word and zipf_frequency(male, "de") >= 4
+
+
+def _sentences(explanation: str) -> list[tuple[Token, ...]]:
+    return [tag(sentence.text) for sentence in split_sentences(explanation)]
+
+
+def test_glossary_explanations_use_common_words() -> None:
+    rare = {
+        key: [t.text for s in _sentences(explanation) for t in s if not _is_common(t, key)]
+        for key, explanation in lexicon.glossary().items()
+    }
+    assert {key: words for key, words in rare.items() if words} == {}
+
+
+def test_glossary_explanations_are_short_main_clauses_naming_the_word() -> None:
+    for key, explanation in lexicon.glossary().items():
+        sentences = _sentences(explanation)
+        assert 1 <= len(sentences) <= 3, explanation
+        for tokens in sentences:
+            subordinate = [t for t in tokens if t.pos in _SUBORDINATE_TAGS]
+            # "sagt, was …" is a clause; "Darin steht: Wie viel …?" is a question of its own
+            subordinate += [
+                b
+                for a, b in zip(tokens, tokens[1:], strict=False)
+                if b.pos in ("PWS", "PWAV") and a.text == ","
+            ]
+            assert not subordinate, explanation
+        assert key in {lookup(t.text) for s in sentences for t in s}, explanation
 
 
 def test_replacements_never_point_to_themselves() -> None:
@@ -117,7 +174,30 @@ def test_months_and_number_words() -> None:
         ("Bewohnerinnen", "Bewohnerinnen"),
         ("Unternehmen", "Unternehmen"),
         ("Feuerwehr", "Feuerwehr"),
+        ("Kabarettist", "Kabarettist"),
+        ("Teilnehmende", "Teilnehmende"),
+        ("Studierende", "Studierende"),
+        ("Fahrbahnübergänge", "Fahrbahn·übergänge"),
+        ("Körperschallsensoren", "Körper·schall·sensoren"),
     ],
 )
 def test_compound_splitting(word: str, expected: str) -> None:
     assert split_compound(word) == expected
+
+
+def test_unit_ppm_stays_and_is_explained_once() -> None:
+    """ "1.000 Teile von einer Million" is wrong German after "von"; "ppm" stays and is explained."""
+    lines = [
+        s.text
+        for s in simplify(
+            Release(title="Luft im Büro", lead="Der Richtwert liegt bei 1.000 ppm.")
+        ).sentences()
+    ]
+    assert lines[:2] == ["ppm: Das ist ein Maß für sehr kleine Mengen.", "Der Richtwert liegt bei 1.000 ppm."]
+
+
+def test_acronym_explanations_are_main_clauses() -> None:
+    for item in (a for a in lexicon.abbreviations() if a.kind == "akronym"):
+        for sentence in split_sentences(f"Das ist {item.expansion}."):
+            tokens = tag(sentence.text)
+            assert not [t for t in tokens if t.pos in _SUBORDINATE_TAGS], item
