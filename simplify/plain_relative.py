@@ -38,8 +38,9 @@ _SUBJECT_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 # Particles of separable verbs, longest first ("zurück" before "zu"); verbs starting with an
 # inseparable prefix that looks like one ("hinterlassen", "widersprechen") are left alone.
 _SEPARABLE = (
-    "zusammen", "vorbei", "heraus", "weiter", "zurück", "statt", "fest", "fort", "teil", "nach", "auf",
-    "aus", "bei", "ein", "her", "hin", "los", "mit", "vor", "weg", "dar", "ab", "an", "zu",
+    "gegenüber", "entgegen", "herunter", "zusammen", "hervor", "heraus", "herbei", "hinaus", "vorbei",
+    "weiter", "zurück", "statt", "fest", "fort", "teil", "nach", "auf", "aus", "bei", "ein", "her",
+    "hin", "los", "mit", "vor", "weg", "dar", "ab", "an", "zu",
 )  # fmt: skip
 _INSEPARABLE = ("hinter", "wider", "voll", "über", "unter", "durch")
 _COMMON_ZIPF = 3.0
@@ -50,25 +51,31 @@ _INFINITIVES = frozenset({"VVINF", "VAINF", "VMINF"})
 _CLAUSE_END = frozenset({",", "–", "—", ";", ".", "!", "?", ":"})
 
 
-def _nounish(token: Token) -> bool:
+def nounish(token: Token) -> bool:
     """A noun, or a noun made from an adjective ("die 78-Jährige", "die Beschäftigten")."""
     last = token.text.split("-")[-1]
     return token.pos == "NN" or (token.pos == "ADJA" and last[:1].isupper())
 
 
-def _noun_phrase(tokens: tuple[Token, ...], end: int) -> tuple[int, int] | None:
+def noun_phrase(tokens: tuple[Token, ...], end: int) -> tuple[int, int] | None:
     """(determiner index or -1, head index) of the noun phrase ending at ``end`` (inclusive)."""
     head = tokens[end]
-    if end > 0 and tokens[end - 1].end == head.start:
-        return None  # part of a longer word the tagger split ("VantiroCloud™-Dashboard")
+    glued = _glued_start(tokens, end)
+    if glued < end:  # one word the tagger split ("das webbasierte VantiroCloud™-Dashboard")
+        position = glued - 1
+        while position >= 0 and tokens[position].pos == "ADJA":
+            position -= 1
+        if position < 0 or tokens[position].pos not in _DETERMINERS or not tokens[end].text[:1].isupper():
+            return None
+        return position, end
     if head.pos in _NAME_TAGS:
         start = end
         while start > 0 and tokens[start - 1].pos in _NAME_TAGS:
             start -= 1
         position = start - 1
-    elif _nounish(head):
+    elif nounish(head):
         position = end - 1
-        if position > 0 and tokens[position].text == "und" and _nounish(tokens[position - 1]):
+        if position > 0 and tokens[position].text == "und" and nounish(tokens[position - 1]):
             position -= 2  # "Patientinnen und Patienten"
         while position >= 0 and (
             tokens[position].pos in ("ADJA", "CARD") or tokens[position].text in _MEASURE
@@ -79,8 +86,19 @@ def _noun_phrase(tokens: tuple[Token, ...], end: int) -> tuple[int, int] | None:
     return (position if position >= 0 and tokens[position].pos in _DETERMINERS else -1), end
 
 
-def _subject(tokens: tuple[Token, ...], determiner: int, head: int, pronoun: str) -> str:
+def _glued_start(tokens: tuple[Token, ...], end: int) -> int:
+    """Index of the first token of the word (without spaces) that ends with token ``end``."""
+    start = end
+    while start > 0 and tokens[start - 1].end == tokens[start].start:
+        start -= 1
+    return start
+
+
+def repeated_noun(tokens: tuple[Token, ...], determiner: int, head: int, pronoun: str) -> str:
     """The repeated noun in the nominative: article from the pronoun, then the noun."""
+    glued = _glued_start(tokens, head)
+    if glued < head:
+        return f"{pronoun.capitalize()} {''.join(t.text for t in tokens[glued : head + 1])}"
     if determiner < 0 and tokens[head].pos in _NAME_TAGS:
         start = head
         while start > 0 and tokens[start - 1].pos in _NAME_TAGS:
@@ -89,7 +107,7 @@ def _subject(tokens: tuple[Token, ...], determiner: int, head: int, pronoun: str
     token = tokens[head]
     if tokens[head].pos in _NAME_TAGS:
         noun = " ".join(t.text for t in tokens[determiner + 1 : head + 1])
-    elif head >= 2 and tokens[head - 1].text == "und" and _nounish(tokens[head - 2]):
+    elif head >= 2 and tokens[head - 1].text == "und" and nounish(tokens[head - 2]):
         noun = f"{tokens[head - 2].text} und {token.text}"
     elif pronoun in ("der", "das") and token.pos == "NN" and token.lemma[:1].isupper():
         noun = token.lemma  # "dem Kollegen" → "Der Kollege"
@@ -105,15 +123,15 @@ def _antecedent(tokens: tuple[Token, ...], comma: int, pronoun: str, plural_verb
 
     The noun right before the comma, or — if its gender does not fit the pronoun — the noun before a
     phrase with "mit", "aus", … ("einem Mann mit dunkler Jacke, der …" → "Der Mann")."""
-    end = _noun_end(tokens, comma)
+    end = noun_end(tokens, comma)
     for _ in range(2):
-        phrase = _noun_phrase(tokens, end)
+        phrase = noun_phrase(tokens, end)
         if phrase is None:
             return None
         determiner, head = phrase
         word = tokens[determiner].text.lower() if determiner >= 0 else None
         if determiner < 0 and tokens[head].pos in _NAME_TAGS:
-            return _subject(tokens, determiner, head, pronoun)
+            return repeated_noun(tokens, determiner, head, pronoun)
         fits = (
             (pronoun == "der" and word in _MASCULINE)
             or (pronoun == "das" and word in _NEUTER)
@@ -125,7 +143,7 @@ def _antecedent(tokens: tuple[Token, ...], comma: int, pronoun: str, plural_verb
             )
         )
         if fits:
-            return _subject(tokens, determiner, head, pronoun)
+            return repeated_noun(tokens, determiner, head, pronoun)
         start = determiner if determiner >= 0 else head
         while start > 0 and tokens[start - 1].pos in ("ADJA", "CARD"):
             start -= 1
@@ -135,7 +153,7 @@ def _antecedent(tokens: tuple[Token, ...], comma: int, pronoun: str, plural_verb
     return None
 
 
-def _is_subject_clause(clause: tuple[Token, ...]) -> bool:
+def is_subject_clause(clause: tuple[Token, ...]) -> bool:
     """Whether nothing but the pronoun can be the subject of the clause."""
     first = clause[0]
     if first.pos in ("NE", "NN") or first.text.lower() in _SUBJECT_ARTICLES:
@@ -149,14 +167,14 @@ def _is_subject_clause(clause: tuple[Token, ...]) -> bool:
     return first.text.lower() not in _SUBJECT_PRONOUNS
 
 
-def _verb_parts(verb: Token) -> tuple[str, str] | None:
+def verb_parts(verb: Token) -> tuple[str, str] | None:
     """The finite verb for the front of a main clause and the particle for its end: "konnte" →
     ("konnte", ""); "anwachsen" → ("wachsen", "an"). ``None`` if a verb with a particle-like start cannot
     be split safely (what is left is not a verb of its own, or an "-ieren" verb like "analysiert")."""
     word = verb.text.lower()
     if verb.pos not in ("VVFIN", "VVINF"):
         return verb.text, ""
-    prefix = next((p for p in _SEPARABLE if word.startswith(p) and len(word) - len(p) >= 4), None)
+    prefix = next((p for p in _SEPARABLE if word.startswith(p) and len(word) - len(p) >= 3), None)
     if word.startswith(_INSEPARABLE):
         return None
     if prefix is None:
@@ -175,7 +193,7 @@ def _is_verb(word: str) -> bool:
     )
 
 
-def _clause_end(tokens: tuple[Token, ...], start: int) -> int:
+def clause_end(tokens: tuple[Token, ...], start: int) -> int:
     """Index of the punctuation that ends the clause starting at ``start``. A comma inside a row of
     nouns before the verb does not end it ("…, die mit Austrocknung, Kreislaufproblemen oder
     Verwirrtheit zu uns kommen")."""
@@ -195,20 +213,29 @@ def _clause_end(tokens: tuple[Token, ...], start: int) -> int:
     return end
 
 
-def _addition(rest: str) -> bool:
+def addition(rest: str) -> bool:
     """Whether what follows the clause adds to it ("…, die Medikamente nehmen, zum Beispiel …")."""
     start = rest.lstrip().lower()
     return any(start.startswith(marker.lower() + " ") for marker in addition_markers())
 
 
-def _noun_end(tokens: tuple[Token, ...], comma: int) -> int:
+def main_clause(text: str, tokens: tuple[Token, ...], comma: int, end: int) -> str | None:
+    """The sentence without the clause between the comma at ``comma`` and the punctuation at ``end``;
+    ``None`` if it has no finite verb or what follows the clause adds to it ("…, zum Beispiel …")."""
+    closing = tokens[end]
+    rest = text[closing.end :] if closing.text in (",", "–", "—") else text[closing.start :]
+    main = text[: tokens[comma].start] + (" " if closing.text in (",", "–", "—") else "") + rest
+    return None if not has_finite_verb(main) or addition(rest) else main
+
+
+def noun_end(tokens: tuple[Token, ...], comma: int) -> int:
     """Where the antecedent ends: right before the comma, or before the participle or infinitive that
     closes the main clause ("hat ein Verfahren entwickelt, mit dem …")."""
     before = tokens[comma - 1]
     return comma - 2 if comma >= 2 and before.pos in ("VVPP", "VVINF", "VAPP", "PTKVZ") else comma - 1
 
 
-def _ends_with_finite(clause: tuple[Token, ...]) -> bool:
+def ends_with_finite(clause: tuple[Token, ...]) -> bool:
     """The clause ends with its only finite verb. In a relative clause the last verb is the finite one,
     so an infinitive tag there is HanTa's guess for a plural ("…, mit dem sich Schäden erkennen
     lassen"), unless the clause is a "zu" infinitive."""
@@ -239,24 +266,22 @@ def _prepositional(text: str, tokens: tuple[Token, ...], comma: int) -> list[Pie
     preposition, pronoun = tokens[comma + 1], tokens[comma + 2]
     if preposition.pos != "APPR" or pronoun.text not in _PREPOSITIONAL or pronoun.pos not in ("PRELS", "ART"):
         return None
-    phrase = _noun_phrase(tokens, _noun_end(tokens, comma))
+    phrase = noun_phrase(tokens, noun_end(tokens, comma))
     if phrase is None or phrase[0] < 0 or tokens[phrase[0]].text.lower() not in _PREPOSITIONAL[pronoun.text]:
         return None
-    end = _clause_end(tokens, comma + 3)
+    end = clause_end(tokens, comma + 3)
     clause = tokens[comma + 3 : end]
-    if len(clause) < 2 or end >= len(tokens) or not _ends_with_finite(clause):
+    if len(clause) < 2 or end >= len(tokens) or not ends_with_finite(clause):
         return None
-    parts = _verb_parts(clause[-1])
+    parts = verb_parts(clause[-1])
     if parts is None:
         return None
     head = tokens[phrase[1]]
     noun = head.text if head.text in (head.lemma, head.lemma + "n", head.lemma + "en") else head.lemma
     if pronoun.text == "der" or not noun[:1].isupper():
         noun = head.text
-    closing = tokens[end]
-    rest = text[closing.end :] if closing.text in (",", "–", "—") else text[closing.start :]
-    main = text[: tokens[comma].start] + (" " if closing.text in (",", "–", "—") else "") + rest
-    if not has_finite_verb(main) or _addition(rest):
+    main = main_clause(text, tokens, comma, end)
+    if main is None:
         return None
     body = text[clause[0].start : clause[-2].end]
     opening = f"{preposition.text} {pronoun.text} {noun}"
@@ -277,7 +302,7 @@ def relative_clause(text: str) -> list[Piece] | None:
             or pronoun.pos not in ("PRELS", "ART", "PDS")
         ):
             continue
-        end = _clause_end(tokens, comma + 2)
+        end = clause_end(tokens, comma + 2)
         clause = tokens[comma + 2 : end]
         if len(clause) < 2 or end >= len(tokens):
             continue
@@ -285,21 +310,19 @@ def relative_clause(text: str) -> list[Piece] | None:
         # HanTa tags some finite plural forms as infinitives ("…, die zu uns kommen").
         plural_form = verb.pos in _INFINITIVES and pronoun.text == "die" and clause[-2].pos != "PTKZU"
         others = [t for t in clause[:-1] if t.pos[:1] == "V"]
-        parts = _verb_parts(verb)
+        parts = verb_parts(verb)
         if (verb.pos not in FINITE_TAGS and not plural_form) or parts is None:
             continue
         if any(t.pos in FINITE_TAGS for t in others) or (plural_form and others):
             continue
-        if not _is_subject_clause(clause):
+        if not is_subject_clause(clause):
             continue
         plural = plural_form or verb.text.endswith("en") or verb.text == "sind"
         subject = _antecedent(tokens, comma, pronoun.text, plural)
         if subject is None:
             continue
-        closing = tokens[end]
-        rest = text[closing.end :] if closing.text in (",", "–", "—") else text[closing.start :]
-        main = text[: tokens[comma].start] + (" " if closing.text in (",", "–", "—") else "") + rest
-        if not has_finite_verb(main) or _addition(rest):
+        main = main_clause(text, tokens, comma, end)
+        if main is None:
             continue
         body = text[clause[0].start : clause[-2].end]
         new = as_sentence(f"{subject} {parts[0]} {body} {parts[1]}")
