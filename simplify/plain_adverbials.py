@@ -8,70 +8,52 @@ their own, so the core statement fits and no fact is lost:
 2025, den ganzen Tag geschlossen." → "Das Bürgerbüro und die Zulassungsstelle bleiben den ganzen Tag
 geschlossen." + "Das ist am Freitag, 14. März 2025." + "Der Grund ist eine Personalversammlung."
 
+Also: a motto ("Unter dem Motto X hat …" → "Das Motto war: X."), a distance in time ("mehrere Wochen vor
+dem Auftreten …"), where money comes from ("24 Millionen Euro vom Land" → "Das Geld kommt vom Land."), an
+occasion in the past ("Bei der Prüfung waren …" → "Das war bei der Prüfung.") and a place at the end ("… an
+dem Gebäude Ecke X" → "Das war an dem Gebäude Ecke X."). A comparison left in a core that is still too long
+becomes a sentence of its own ("Das sind rund 27 Prozent mehr als im Vorjahr.").
+
 Dates are found by their written form (built from ``simplify/data/ls_adverbials.tsv`` and the month
 names), reasons and subjects with the HanTa tags. When the circumstance stood before the verb, the subject
-moves to the front ("Ab Montag ist das Telefon …" → "Das Telefon ist …"); if the subject cannot be found
-for sure, the sentence is left alone.
+moves to the front ("Ab Montag ist das Telefon …" → "Das Telefon ist …"), or a place right after the verb
+("In X wurden in der Klinik 312 Menschen behandelt" → "In der Klinik wurden …"); if the subject cannot be
+found for sure, the sentence is left alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from simplify.plain_circumstances import (
+    DETERMINERS,
+    NOUNS,
+    Candidate,
+    distance_candidates,
+    motto_candidates,
+    occasion_candidates,
+    origin_candidates,
+    place_candidates,
+)
+from simplify.plain_circumstances import data as _data
+from simplify.plain_circumstances import kind_words as _words
 from simplify.plain_clauses import Piece, as_sentence, count_words, is_main_clause, is_subordinating
-from simplify.plain_lexicon import DATA_PACKAGE, months
+from simplify.plain_lexicon import months
+from simplify.plain_lists import embedded_row
+from simplify.plain_restructure import comparison_tail
 from simplify.plain_shorten import shorten
 from simplify.plain_tagging import FINITE_TAGS, Token, compound_parts, tag
 
 if TYPE_CHECKING:
     from simplify.rules import RuleContext
 
-DATA_FILE = "ls_adverbials.tsv"
-_KINDS = frozenset(
-    {
-        "zeit",
-        "tag",
-        "zeitraum",
-        "einheit",
-        "mal",
-        "partikel",
-        "grund",
-        "kontakt",
-        "nominativ",
-        "anhang",
-        "vergangen",
-    }
-)
 _COMFORTABLE_WORDS = 12  # circumstances keep moving out while the core is longer than this
-_DETERMINERS = frozenset({"ART", "PPOSAT", "PIAT", "PDAT", "PIDAT", "PDS"})
-_NOUNS = frozenset({"NN", "NE", "NNA", "FM"})
 _COORDINATORS = frozenset({"und", "oder", "sowie"})
 _BOUND_AFTER = _COORDINATORS | {"bis", "nicht"}  # a circumstance after these words must stay
-
-
-@lru_cache(maxsize=1)
-def _data() -> Mapping[str, tuple[tuple[str, str], ...]]:
-    """Kind → (word, value) rows of the data file."""
-    text = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
-    kinds: dict[str, list[tuple[str, str]]] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if len(cells) not in (2, 3) or cells[0] not in _KINDS:
-            raise ValueError(f"{DATA_FILE}: Zeile {number} ist ungültig: {line!r}")
-        kinds.setdefault(cells[0], []).append((cells[1], cells[2] if len(cells) == 3 else ""))
-    return MappingProxyType({kind: tuple(rows) for kind, rows in kinds.items()})
-
-
-def _words(kind: str) -> frozenset[str]:
-    return frozenset(word for word, _ in _data().get(kind, ()))
 
 
 def _alternatives(words: Iterable[str], capitalised: bool = False) -> str:
@@ -128,19 +110,6 @@ def _time_prepositions() -> Mapping[str, tuple[str, str]]:
 _VERBS = {("ist", False): "ist", ("ist", True): "war", ("gilt", False): "gilt", ("gilt", True): "galt"}
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A circumstance that may leave the sentence: its span, its new sentences, how important it is to
-    move it (0: a date or a reason, 1: other times) and where its sentences go (times first, so that
-    "Das ist …" follows the statement it is about; the reason last)."""
-
-    start: int
-    end: int
-    sentences: tuple[str, ...]
-    rank: int
-    place: int
-
-
 # --- finding the circumstances ---------------------------------------------------------------------
 
 
@@ -179,7 +148,7 @@ def _place_after(text: str, end: int, tokens: tuple[Token, ...], names: frozense
     return end + match.end()
 
 
-def _time_candidates(text: str, past: bool, max_words: int, names: frozenset[str]) -> list[_Candidate]:
+def _time_candidates(text: str, past: bool, max_words: int, names: frozenset[str]) -> list[Candidate]:
     tokens = tag(text)
     matches = list(_time_pattern().finditer(text))
     groups: list[list[re.Match[str]]] = []
@@ -191,6 +160,9 @@ def _time_candidates(text: str, past: bool, max_words: int, names: frozenset[str
     candidates = []
     for group in groups:
         start, end = group[0].start(), group[-1].end()
+        following = next((t for t in tokens if t.start >= end), None)
+        if following is not None and following.pos == "ADJA":
+            continue  # "vom 1968 errichteten Bauwerk": the year belongs to the adjective
         parts = [m.group() for m in group]
         place_end = _place_after(text, end, tokens, names)
         if place_end > end:
@@ -201,7 +173,7 @@ def _time_candidates(text: str, past: bool, max_words: int, names: frozenset[str
         sentences = _time_sentences(parts, past, max_words)
         if sentences is not None:
             dated = any(_dated().search(part) for part in parts)
-            candidates.append(_Candidate(start, end, sentences, 0 if dated else 1, 0))
+            candidates.append(Candidate(start, end, sentences, 0 if dated else 1, 0))
     return candidates
 
 
@@ -229,7 +201,7 @@ def _nominative(tokens: list[Token]) -> tuple[str, bool] | None:
     return " ".join(w for w in (determiner, *adjectives, noun.text) if w), plural
 
 
-def _cause_candidates(text: str, past: bool, max_words: int) -> list[_Candidate]:
+def _cause_candidates(text: str, past: bool, max_words: int) -> list[Candidate]:
     """ "wegen …": before the verb the whole phrase up to the verb, later only the noun phrase itself."""
     tokens = tag(text)
     finite = next((i for i, t in enumerate(tokens) if t.pos in FINITE_TAGS), None)
@@ -260,11 +232,11 @@ def _cause_candidates(text: str, past: bool, max_words: int) -> list[_Candidate]
         sentence = as_sentence(f"Der Grund {verb} {head}{rest}")
         if count_words(sentence) > max_words:
             continue
-        candidates.append(_Candidate(token.start, phrase[-1].end, (sentence,), 0, 2))
+        candidates.append(Candidate(token.start, phrase[-1].end, (sentence,), 0, 2))
     return candidates
 
 
-def _contact_candidates(text: str) -> list[_Candidate]:
+def _contact_candidates(text: str) -> list[Candidate]:
     """ "unter der (kostenlosen) Telefonnummer 0800 123" → "Die kostenlose Telefonnummer ist 0800 123." """
     nouns = _alternatives(_words("kontakt"))
     pattern = re.compile(
@@ -274,7 +246,7 @@ def _contact_candidates(text: str) -> list[_Candidate]:
     for match in pattern.finditer(text):
         adjective = f"{match.group(1)} " if match.group(1) else ""
         sentence = f"Die {adjective}{match.group(2)} ist {match.group(3)}."
-        candidates.append(_Candidate(match.start(), match.end(), (sentence,), 0, 1))
+        candidates.append(Candidate(match.start(), match.end(), (sentence,), 0, 1))
     return candidates
 
 
@@ -326,51 +298,83 @@ def _glued(tokens: tuple[Token, ...]) -> list[Token]:
     return words
 
 
-def _noun_phrase(words: list[Token], index: int, numbers: bool = False) -> int | None:
+def _noun_phrase(
+    words: list[Token], index: int, numbers: bool = False, breaks: frozenset[int] = frozenset()
+) -> int | None:
     """End (exclusive) of determiner, adjectives (and numbers, if allowed) and nouns starting at ``index``;
-    a name after the noun belongs to it ("das Kulturzentrum Alte Weberei")."""
+    a name after the noun belongs to it ("das Kulturzentrum Alte Weberei"), but not a noun where a
+    circumstance was taken out (``breaks``: start offsets): "die GmbH [am Mittwoch] Gäste"."""
     end = index
-    if end < len(words) and words[end].pos in _DETERMINERS:
+    if end < len(words) and words[end].pos in DETERMINERS:
         end += 1
     while end < len(words) and (words[end].pos == "ADJA" or numbers and words[end].pos == "CARD"):
         end += 1
-    if end >= len(words) or words[end].pos not in _NOUNS:
+    if end >= len(words) or words[end].pos not in NOUNS:
         return None
-    while end < len(words) and (
-        words[end].pos in _NOUNS
-        or words[end].pos == "ADJA"
-        and words[end].text[:1].isupper()
-        and end + 1 < len(words)
-        and words[end + 1].pos in _NOUNS
+    end += 1
+    while (
+        end < len(words)
+        and words[end].start not in breaks
+        and (
+            words[end].pos in NOUNS
+            or words[end].pos == "ADJA"
+            and words[end].text[:1].isupper()
+            and end + 1 < len(words)
+            and words[end + 1].pos in NOUNS
+        )
     ):
         end += 1
     return end
 
 
-def _subject_end(words: list[Token], index: int) -> int | None:
+def _subject_end(words: list[Token], index: int, breaks: frozenset[int] = frozenset()) -> int | None:
     """End of the subject starting at ``index``: a noun phrase in the nominative with what belongs to it
-    ("das Bürgerbüro im Rathaus und die Zulassungsstelle")."""
+    ("das Bürgerbüro im Rathaus und die Zulassungsstelle", "das Telefon vom Klinikum und vom Amt")."""
     first = words[index] if index < len(words) else None
     if first is None:
         return None
     if first.pos == "PPER":
         # "es" and "sie" may be objects too: only a subject if no noun phrase follows ("hat es der Rat …")
         nxt = words[index + 1] if index + 1 < len(words) else None
-        another = nxt is not None and nxt.pos in _DETERMINERS | _NOUNS
+        another = nxt is not None and nxt.pos in DETERMINERS | NOUNS
         return index + 1 if first.text.lower() in _words("nominativ") and not another else None
-    if first.pos in _DETERMINERS and first.text.lower() not in _words("nominativ"):
+    if first.pos in DETERMINERS and first.text.lower() not in _words("nominativ"):
         return None
-    end = _noun_phrase(words, index, numbers=True)
-    while end is not None and end < len(words):
+    end = _noun_phrase(words, index, numbers=True, breaks=breaks)
+    while end is not None and end < len(words) and words[end].start not in breaks:
         word = words[end]
         if word.pos in ("APPR", "APPRART") and word.text.lower() in _words("anhang"):
-            following = _noun_phrase(words, end + 1)
+            following = _noun_phrase(words, end + 1, breaks=breaks)
         elif word.text.lower() in _COORDINATORS:
-            following = _noun_phrase(words, end + 1)
+            attached = end + 1 < len(words) and words[end + 1].text.lower() in _words("anhang")
+            following = _noun_phrase(words, end + 2 if attached else end + 1, breaks=breaks)
         elif word.text in ("des", "der") and word.pos == "ART":
-            following = _noun_phrase(words, end)
+            following = _noun_phrase(words, end, breaks=breaks)
         else:
             break
+        if following is None:
+            break
+        end = following
+    if end is not None and end < len(words) and words[end].text.lower() in _COORDINATORS:
+        return None  # "das Telefon vom Klinikum und …": where the subject ends is not sure
+    return end
+
+
+def _after_spans(words: list[Token], spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Start offsets of the words right after a span that was taken out."""
+    return frozenset(
+        next((w.start for w in words if w.start >= end), -1) for start, end in spans if start > 0
+    )
+
+
+def _place_end(words: list[Token], index: int) -> int | None:
+    """End of a place right after the verb: "[wurden] in der Notaufnahme vom Klinikum" — it can stand
+    before the verb when the time has left: "In der Notaufnahme vom Klinikum wurden 312 Menschen …"."""
+    if index >= len(words) or words[index].text not in _words("ort"):
+        return None
+    end = _noun_phrase(words, index + 1)
+    while end is not None and end < len(words) and words[end].text in ("von", "vom"):
+        following = _noun_phrase(words, end + 1)
         if following is None:
             break
         end = following
@@ -382,12 +386,19 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str | None:
     "[Ab Montag] bleiben das Büro und die Stelle geschlossen." → "Das Büro und die Stelle bleiben
     geschlossen." The tags come from the whole sentence (HanTa misreads a sentence that starts with a
     lower-case verb). ``None`` if the subject cannot be found for sure."""
-    words = [w for w in _glued(tag(text)) if not any(start <= w.start < end for start, end in spans)]
+    glued = _glued(tag(text))
+    words = [w for w in glued if not any(start <= w.start < end for start, end in spans)]
     if not words or words[0].pos not in FINITE_TAGS:
         return _remove(text, spans)
     index = 2 if len(words) > 1 and words[1].pos == "PRF" else 1
-    end = _subject_end(words, index)
-    if end is None or end >= len(words) or words[end].pos in _NOUNS | {"ADJA"}:
+    breaks = _after_spans(words, spans)
+    end = _subject_end(words, index, breaks) if words[index].pos != "APPR" else _place_end(words, index)
+    if (
+        end is None
+        or end >= len(words)
+        or words[end].pos in NOUNS | {"ADJA"}
+        and words[end].start not in breaks
+    ):
         return None
     start, stop = words[index].start, words[end - 1].end
     if any(s < stop and start < e for s, e in spans):
@@ -396,7 +407,7 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str | None:
     return f"{subject[:1].upper()}{subject[1:]} {_remove(text, spans + [(start, stop)])}"
 
 
-def _first_clause_end(text: str, candidates: list[_Candidate]) -> int:
+def _first_clause_end(text: str, candidates: list[Candidate]) -> int:
     """Where the first clause ends: the first comma, semicolon or dash outside the circumstances."""
     for match in re.finditer(r"[,;–—]", text):
         if not any(c.start <= match.start() < c.end for c in candidates):
@@ -404,7 +415,7 @@ def _first_clause_end(text: str, candidates: list[_Candidate]) -> int:
     return len(text)
 
 
-def _free(text: str, candidate: _Candidate, clause_end: int, tokens: tuple[Token, ...]) -> bool:
+def _free(text: str, candidate: Candidate, clause_end: int, tokens: tuple[Token, ...]) -> bool:
     """The circumstance belongs to the first main clause and can leave without breaking a list ("am Montag
     und am Dienstag"), turning a negation around ("nicht im Mai") or leaving an adverb that belongs to it
     behind ("sofort ab Montag"), and it is not an attribute of the noun before it ("Öffnungszeiten von 8
@@ -425,7 +436,7 @@ def _free(text: str, candidate: _Candidate, clause_end: int, tokens: tuple[Token
     )
 
 
-def _core(text: str, chosen: list[_Candidate]) -> str | None:
+def _core(text: str, chosen: list[Candidate]) -> str | None:
     """The sentence without the chosen circumstances, subject in front; ``None`` if that is not safe."""
     fronted = _without(text, [(c.start, c.end) for c in chosen])
     if fronted is None or count_words(fronted) < 3:
@@ -435,14 +446,17 @@ def _core(text: str, chosen: list[_Candidate]) -> str | None:
 
 
 def _fits(core: str, max_words: int, names: frozenset[str]) -> bool:
-    """Short enough now, or after the rule "kuerzen" has left out a side phrase."""
+    """Short enough now, or after the rule "kuerzen" has left out a side phrase, the rule "reihe" has
+    made a list of a row of things or a comparison has become a sentence of its own."""
     if count_words(core) <= max_words:
         return True
-    shorter = shorten(core, max_words, names)
+    shorter = (
+        shorten(core, max_words, names) or embedded_row(core, max_words) or comparison_tail(core, max_words)
+    )
     return shorter is not None and all(count_words(p.text) <= max_words for p in shorter)
 
 
-def _starts_with_clause(tokens: tuple[Token, ...], candidates: list[_Candidate]) -> bool:
+def _starts_with_clause(tokens: tuple[Token, ...], candidates: list[Candidate]) -> bool:
     """A subordinate clause or a verb first ("Als …, ", "Werden sie …, "): the times in it are not ours."""
     first = tokens[0]
     if any(c.start == first.start for c in candidates):
@@ -466,12 +480,17 @@ def circumstances(text: str, max_words: int, names: frozenset[str] = frozenset()
         _cause_candidates(text, past, max_words)
         + _time_candidates(text, past, max_words, names)
         + _contact_candidates(text)
+        + motto_candidates(tokens, text, past)
+        + distance_candidates(tokens, text, past)
+        + origin_candidates(tokens, text, past)
+        + occasion_candidates(tokens, text, past)
+        + place_candidates(tokens, text, past)
     )
     if not tokens or _starts_with_clause(tokens, candidates):
         return None
     clause_end = _first_clause_end(text, candidates)
     candidates = [c for c in candidates if _free(text, c, clause_end, tokens) and (too_long or c.rank == 0)]
-    chosen: list[_Candidate] = []
+    chosen: list[Candidate] = []
     core = text
     for candidate in sorted(candidates, key=lambda c: (c.rank, c.start - c.end, c.start)):
         if count_words(core) <= _COMFORTABLE_WORDS or candidate.rank == 1 and _fits(core, max_words, names):
@@ -485,7 +504,8 @@ def circumstances(text: str, max_words: int, names: frozenset[str] = frozenset()
     if not chosen or not _fits(core, max_words, names):
         return None
     extra = [s for c in sorted(chosen, key=lambda c: (c.place, c.start)) for s in c.sentences]
-    return [Piece(core)] + [Piece(s) for s in extra]
+    compared = comparison_tail(core, max_words) if count_words(core) > max_words else None
+    return (compared or [Piece(core)]) + [Piece(s) for s in extra]
 
 
 def rule(piece: Piece, context: RuleContext) -> list[Piece] | None:

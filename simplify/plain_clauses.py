@@ -79,17 +79,76 @@ def brackets(text: str) -> list[Piece] | None:
 
 
 def insertions(text: str) -> list[Piece] | None:
-    """Dashes: an insertion between two dashes is left out (or becomes a sentence); one dash splits."""
+    """Dashes: an insertion between two dashes is left out (or becomes a sentence); one dash splits two
+    clauses, and a headline "Ticket für 39 Euro – Vorverkauf startet" into two sentences
+    (``_headline_halves``)."""
     if "–" not in text and "—" not in text:
         return None
     extra = [m.group(1) for m in _DASH_INSERTION.finditer(text) if _own_sentence(m.group(1))]
     main = _DASH_INSERTION.sub("", text)
     parts = [p for p in re.split(r"\s+[–—]\s+", main) if p.strip()]
     if len(parts) > 1 and not all(has_finite_verb(p.split(",")[0]) for p in parts):
-        parts = [main]
+        parts = _headline_halves(parts) or [main]
     if len(parts) == 1 and main == text:
         return None
     return [Piece(as_sentence(p)) for p in parts] + [Piece(as_sentence(e)) for e in extra]
+
+
+_PRICE = re.compile(r"^(?P<thing>[A-ZÄÖÜ][\w·-]*)\s+für\s+(?P<price>\d+(?:[.,]\d+)*\s+Euro)\.?$")
+_MONEY = re.compile(r"\d(?:[\d.,]*\d)?\s+(?:(?:Millionen|Milliarden)\s+)?Euro\b")
+
+
+def _verbless_as_sentence(part: str) -> str | None:
+    """A half of a headline without a verb as a sentence, where the form is sure: a price ("Ticket für
+    39 Euro" → "Ticket kostet 39 Euro") or an amount of money ("Bis zu 5.000 Euro für X", "Investitionen
+    von 184,6 Millionen Euro" → "Es gibt …"); ``None`` otherwise."""
+    price = _PRICE.match(part.strip())
+    if price:
+        return as_sentence(f"{price['thing']} kostet {price['price']}")
+    tokens = tag(part)
+    words = [t for t in tokens if t.pos[:1] != "$"]
+    if not words or not _MONEY.search(part):
+        return None
+    first = words[0]
+    amount = first.pos == "CARD" or part.startswith("Bis zu ")
+    plural_noun = (
+        first.pos == "NN" and first.text != first.lemma and len(words) > 1 and words[1].text == "von"
+    )
+    if not (amount or plural_noun):
+        return None
+    return as_sentence(f"Es gibt {part[:1].lower() + part[1:] if amount else part}")
+
+
+def _is_clause(part: str) -> bool:
+    """A clause with its own finite verb before any comma ("Hebesatz steigt …", "Dass X, war richtig"),
+    not a phrase with a relative clause ("inklusive eines Scores, der angibt …")."""
+    tokens = tag(part.lstrip(_OPEN))
+    return (
+        has_finite_verb(part.split(",")[0])
+        or bool(tokens)
+        and is_subordinating(tokens[0])
+        and has_finite_verb(part)
+    )
+
+
+def _headline_halves(parts: list[str]) -> list[str] | None:
+    """ "Investitionen von 184,6 Millionen Euro – Hebesatz steigt auf 545 Prozent" (a headline): two
+    halves, each a sentence of its own. A half without any verb must become a sentence
+    (``_verbless_as_sentence``) or have no number — a number must not get lost."""
+    if len(parts) != 2 or not any(_is_clause(p) for p in parts):
+        return None
+    halves = []
+    for part in parts:
+        if _is_clause(part):
+            halves.append(part)
+            continue
+        if any(t.pos[:1] == "V" for t in tag(part)):
+            return None
+        sentence = _verbless_as_sentence(part)
+        if sentence is None and (re.search(r"\d", part) or not part[:1].isupper()):
+            return None  # a number would get lost; "– der Wartung unserer Maschinen" is no headline
+        halves.append(sentence or part)
+    return halves
 
 
 # --- appositions and lists of people ---------------------------------------------------------------
@@ -221,18 +280,21 @@ def clause_split(text: str) -> list[Piece] | None:
 
 def fronted_clause(text: str) -> list[Piece] | None:
     """Purpose clause first: "Um die Finanzierung zu sichern, hebt der Rat die Steuer an." → "Der Rat hebt
-    die Steuer an."
+    die Steuer an." + "Das soll die Finanzierung sichern." (the purpose is dropped if it has a pronoun).
 
-    Only purpose clauses ("um … zu") are dropped: leaving out a condition ("Wenn …", "Werden sie …")
+    Only purpose clauses ("um … zu") are handled: leaving out a condition ("Wenn …", "Werden sie …")
     or a time clause would change what the sentence says."""
     tokens = tag(text)
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
     if comma is None or comma + 2 >= len(tokens) or tokens[comma + 1].pos not in FINITE_TAGS:
         return None
-    if tokens[0].text.lower() != "um" or not any(t.pos == "PTKZU" for t in tokens[:comma]):
+    if tokens[0].text.lower() != "um" or not any(t.pos in ("PTKZU", "VVIZU") for t in tokens[:comma]):
         return None
     verb = tokens[comma + 1]
-    subject_end = comma + 2
+    first = comma + 2
+    while first + 1 < len(tokens) and tokens[first].pos == "ADV":  # "werden nun die Übergänge erneuert"
+        first += 1
+    subject_end = first
     if tokens[subject_end].pos in ("ART", "PPOSAT", "PIAT"):
         subject_end += 1
         while subject_end < len(tokens) and tokens[subject_end].pos == "ADJA":
@@ -250,9 +312,28 @@ def fronted_clause(text: str) -> list[Piece] | None:
             subject_end += 1
     else:
         return None
-    subject = text[tokens[comma + 2].start : tokens[subject_end - 1].end]
+    subject = text[tokens[first].start : tokens[subject_end - 1].end]
+    adverbs = " ".join(t.text for t in tokens[comma + 2 : first])
     rest = text[tokens[subject_end - 1].end :]
-    return [Piece(as_sentence(f"{subject} {verb.text}{rest}"))]
+    purpose = _purpose(text, tokens[1:comma])
+    main = as_sentence(f"{subject} {verb.text} {adverbs}{rest}")
+    return [Piece(main)] + ([Piece(purpose)] if purpose else [])
+
+
+def _purpose(text: str, clause: tuple[Token, ...]) -> str | None:
+    """ "(Um) eine Verschlechterung zu verhindern" → "Das soll eine Verschlechterung verhindern.";
+    ``None`` with a pronoun ("sich", "sie"), which would then point to the wrong thing."""
+    if not clause or any(t.pos in ("PRF", "PPER") for t in clause):
+        return None
+    words = []
+    for index, token in enumerate(clause):
+        if token.pos == "PTKZU" and index + 1 < len(clause) and clause[index + 1].pos == "VVINF":
+            continue
+        if token.pos == "VVIZU":
+            words.append(token.lemma)
+        elif token.pos[:1] != "$" or token.text == ",":
+            words.append(text[token.start : token.end])
+    return as_sentence("Das soll " + " ".join(words))
 
 
 def coordinated_verbs(text: str) -> list[Piece] | None:

@@ -3,6 +3,9 @@
 "Weicht das Signal stark ab, schlägt das System Alarm." →
 "Das Signal weicht vielleicht stark ab." + "Dann schlägt das System Alarm."
 
+A clause with "wer" has no subject of its own: "Wer Fragen hat, kann sich an X wenden." → "Vielleicht
+hat jemand Fragen." + "Dann kann sich diese Person an X wenden." (``whoever``).
+
 The clause keeps its words; only the finite verb moves to second place (a separable particle goes to
 the end: "vorliegt" → "liegt … vor"). A condition is marked as possible with "vielleicht", and the main
 clause starts with a linking word ("Dann", "Da", "Deshalb" …) in place of the clause. Which clauses are
@@ -16,9 +19,17 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from simplify.plain_clauses import Piece, as_sentence
+from simplify.plain_adverbials import circumstances
+from simplify.plain_clauses import Piece, as_sentence, count_words
 from simplify.plain_lexicon import speech_verbs
-from simplify.plain_restructure import OPENING_QUOTES, first_constituent_end, fits, subject_pronoun
+from simplify.plain_restructure import (
+    OPENING_QUOTES,
+    first_constituent_end,
+    fits,
+    subject_before_verb_object,
+    subject_pronoun,
+)
+from simplify.plain_shorten import shorten
 from simplify.plain_tagging import FINITE_TAGS, SUBORDINATING_TAGS, Token, compound_parts, tag
 
 VERB_FIRST = "(Verb)"
@@ -68,7 +79,8 @@ def _verb_second(text: str, material: tuple[Token, ...], verb: Token, marker: st
     while reflexive < len(material) and material[reflexive].pos == "PRF":
         reflexive += 1
     words = material[reflexive:]
-    end = first_constituent_end(words)
+    particle = next((t.text for t in reversed(words) if t.pos == "PTKVZ"), "") if not final else ""
+    end = first_constituent_end(words) or subject_before_verb_object(words, particle + verb.lemma)
     split = _split_particle(verb) if final else (verb.text.lower(), "")
     if end is None or split is None:
         return None
@@ -104,6 +116,8 @@ def _main_clause_start(tokens: tuple[Token, ...], comma: int) -> int | None:
 
 def _clause_first(text: str, max_words: int) -> list[Piece] | None:
     tokens = tag(text)
+    if tokens and tokens[0].text.lower() == _WHO:
+        return whoever(text, max_words)
     start = 1 if tokens and tokens[0].text in OPENING_QUOTES else 0
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
     if comma is None or comma - start < 2 or text.rstrip().endswith("?"):
@@ -169,15 +183,115 @@ def _is_subordinate(token: Token) -> bool:
     return token.pos in SUBORDINATING_TAGS
 
 
+def _clause_first_shortened(text: str, max_words: int) -> list[Piece] | None:
+    """The split after the rule "kuerzen" has left out an addition ("…, schlägt das System Alarm –
+    inklusive eines Werts, der …"), which it would do anyway later."""
+    shorter = shorten(text, max_words)
+    return _clause_first(shorter[0].text, max_words) if shorter and len(shorter) == 1 else None
+
+
 def fronted_subclause(text: str, max_words: int) -> list[Piece] | None:
     """Split "Wenn/Als/Weil … V, V …" and "V …, V …" into two main clauses, also after a semicolon
     ("A; als B V, V C." → "A." + "B V." + "Da V C."). The clause and its main clause are split only
     when all their pieces have at most ``max_words`` words."""
     parts = [p for p in re.split(r"\s*;\s+", text) if p.strip()]
-    results = [_clause_first(part, max_words) for part in parts]
+    results = [_clause_first(part, max_words) or _clause_first_shortened(part, max_words) for part in parts]
     if all(r is None for r in results):
         return None
     pieces: list[Piece] = []
     for part, result in zip(parts, results, strict=True):
         pieces += result if result is not None else [Piece(as_sentence(part))]
     return pieces
+
+
+# --- "Wer …, …" --------------------------------------------------------------------------------------
+
+_WHO = "wer"
+_ASKED = frozenset({"gebeten", "aufgefordert", "aufgerufen"})
+_ASKED_MODALS = {"wird": "soll", "werden": "sollen"}
+_PERSON = "diese Person"
+
+
+def _someone(text: str, clause: tuple[Token, ...]) -> str | None:
+    """ "Wer Hinweise geben kann" → "Vielleicht kann jemand Hinweise geben."; ``None`` for a clause of
+    only its verb ("Wer möchte") or with a second verb."""
+    if len(clause) < 2 or any(t.pos in FINITE_TAGS for t in clause[:-1]):
+        return None
+    verb = clause[-1]
+    split = _split_particle(verb) if verb.pos in FINITE_TAGS or verb.pos in _INFINITIVES else None
+    if split is None:
+        return None
+    form, particle = split
+    reflexive = [t.text for t in clause[:-1] if t.pos == "PRF"]
+    rest = [text[t.start : t.end] for t in clause[:-1] if t.pos != "PRF"]
+    return as_sentence(" ".join(["Vielleicht", form, *reflexive, "jemand", *rest, particle]))
+
+
+def _asked(text: str, tokens: tuple[Token, ...]) -> tuple[str, str, str, str] | None:
+    """ "wird gebeten, sich R zu melden" → ("soll", "sich", R, "melden"); ``None`` for anything else."""
+    if len(tokens) < 6 or tokens[0].text not in _ASKED_MODALS or tokens[1].text not in _ASKED:
+        return None
+    if tokens[2].text != "," or tokens[-2].pos != "PTKZU" or tokens[-1].pos != "VVINF":
+        return None
+    body = tokens[3:-2]
+    reflexive = body[0].text if body and body[0].pos == "PRF" else ""
+    body = body[1:] if reflexive else body
+    if not body or any(t.pos in FINITE_TAGS or t.text in (",", ";") for t in body):
+        return None
+    return _ASKED_MODALS[tokens[0].text], reflexive, text[body[0].start : body[-1].end], tokens[-1].text
+
+
+def _asked_sentences(modal: str, reflexive: str, rest: str, verb: str) -> list[str]:
+    """ "Dann soll sich diese Person A melden." and, for "A oder B" with two places, "Oder diese Person
+    soll sich B melden." as a sentence of its own."""
+    first, second = rest, ""
+    parts = re.split(r"\s+oder\s+(?=(?:bei|beim|an|am|im|in|unter)\s)", rest)
+    if len(parts) == 2 and re.match(r"(?:bei|beim|an|am|im|in|unter)\s", rest):
+        first, second = parts
+    sentences = [as_sentence(" ".join(p for p in ("Dann", modal, reflexive, _PERSON, first, verb) if p))]
+    if second:
+        sentences.append(
+            as_sentence(" ".join(p for p in ("Oder", _PERSON, modal, reflexive, second, verb) if p))
+        )
+    return sentences
+
+
+def whoever(text: str, max_words: int) -> list[Piece] | None:
+    """ "Wer Hinweise geben kann, wird gebeten, sich bei der Polizei zu melden." → "Vielleicht kann jemand
+    Hinweise geben." + "Dann soll sich diese Person bei der Polizei melden." Also "Wer X, kann/muss …"
+    ("Dann kann diese Person …"). A telephone number or time that makes a sentence too long gets a
+    sentence of its own (rule "umstaende"); if a piece stays too long, nothing changes: a condition
+    without its consequence would say something else."""
+    tokens = tag(text)
+    if not tokens or tokens[0].text.lower() != _WHO or not text.rstrip().endswith("."):
+        return None
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma + 2 >= len(tokens) or tokens[comma + 1].pos not in FINITE_TAGS:
+        return None
+    condition = _someone(text, tokens[1:comma])
+    if condition is None:
+        return None
+    main = tokens[comma + 1 : -1] if tokens[-1].text == "." else tokens[comma + 1 :]
+    asked = _asked(text, main)
+    if asked is not None:
+        consequences = _asked_sentences(*asked)
+    elif not any(t.text in (",", ";") or t.pos in SUBORDINATING_TAGS for t in main):
+        joined = len(main) > 2 and main[2].text in ("und", "oder")  # "schützt sich und andere"
+        reflexive = main[1].text if len(main) > 2 and main[1].pos == "PRF" and not joined else ""
+        after = main[2:] if reflexive else main[1:]
+        rest = text[after[0].start : after[-1].end] if after else ""
+        consequences = [
+            as_sentence(" ".join(p for p in ("Dann", main[0].text, reflexive, _PERSON, rest) if p))
+        ]
+    else:
+        return None
+    pieces = [Piece(condition)]
+    for sentence in consequences:
+        if count_words(sentence) <= max_words:
+            pieces.append(Piece(sentence))
+            continue
+        moved = circumstances(sentence, max_words)
+        if moved is None:
+            return None
+        pieces += moved
+    return pieces if fits(pieces, max_words) else None

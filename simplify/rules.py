@@ -17,6 +17,8 @@ from simplify import (
     plain_ellipsis,
     plain_lists,
     plain_mood,
+    plain_object_relative,
+    plain_participle,
     plain_relative,
     plain_restructure,
     plain_shorten,
@@ -181,6 +183,17 @@ RULES: tuple[Rule, ...] = (
         _sentence_rule(plain_relative.relative_clause),
     ),
     Rule(
+        "relativsatz-objekt",
+        "Ein Neben·satz wird ein eigener Satz. Wer etwas macht, steht vorne; das Wort, um das es geht, "
+        "steht noch einmal da.",
+        plain_object_relative.rule,
+    ),
+    Rule(
+        "partizip-attribut",
+        "Lange Wörter·gruppen vor einem Nomen sind schwer. Sie werden ein eigener Satz.",
+        _sentence_rule(plain_participle.participle_attribute),
+    ),
+    Rule(
         "vorfeld",
         "Der Satz beginnt mit der Person oder Sache, um die es geht.",
         _sentence_rule(clauses.fronted_clause),
@@ -208,6 +221,16 @@ RULES: tuple[Rule, ...] = (
         "umstaende",
         "Der Satz ist zu lang. Zeit, Grund oder Telefon·nummer stehen in einem eigenen kurzen Satz.",
         plain_adverbials.rule,
+    ),
+    Rule(
+        "reihe",
+        "Eine lange Reihe von Dingen mitten im Satz ist als Liste leichter zu lesen.",
+        plain_restructure.sized_rule(plain_lists.embedded_row),
+    ),
+    Rule(
+        "hilfsverb-teilen",
+        "Ein Satz – eine Aussage. Das Verb steht in jedem Satz.",
+        plain_restructure.sized_rule(plain_restructure.shared_auxiliary),
     ),
     Rule("kuerzen", "Der Satz ist zu lang. Ein Neben·satz oder eine Neben·sache fällt weg.", _shorten),
     Rule("komposita", "Lange Wörter sind leichter, wenn man die Teile sieht.", _compounds),

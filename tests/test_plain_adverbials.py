@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from simplify.plain import simplify
-from simplify.plain_adverbials import DATA_FILE, _data, circumstances, rule
+from simplify.plain_adverbials import circumstances, rule
+from simplify.plain_circumstances import DATA_FILE, data
 from simplify.plain_clauses import Piece
 from simplify.plain_model import PlainConfig
 from simplify.plain_tagging import has_finite_verb
@@ -75,7 +76,8 @@ def test_rule_sits_after_the_sentence_splitting_and_before_kuerzen() -> None:
 def test_data_file_has_origin_and_every_kind() -> None:
     text = (Path(__file__).parents[1] / "simplify" / "data" / DATA_FILE).read_text(encoding="utf-8")
     assert "GPL-3.0-or-later" in text.split("\n\n")[0]
-    assert {"zeit", "tag", "zeitraum", "einheit", "grund", "kontakt", "nominativ"} <= set(_data())
+    assert {"zeit", "tag", "zeitraum", "einheit", "grund", "kontakt", "nominativ"} <= set(data())
+    assert {"motto", "abstand", "anzahl", "ort", "herkunft", "anlass", "stelle"} <= set(data())
 
 
 def test_release_lead_is_kept_with_its_date_and_reason() -> None:

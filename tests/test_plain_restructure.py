@@ -34,6 +34,17 @@ ADDED_WORDS = {word.lower() for linking in linkings().values() for word in linki
     "es",
     "das",
     "sind",
+    "auch",  # "in A und in B" → "… in A." + "… auch in B."
+    # "Wer …, wird gebeten, sich … zu melden": "Vielleicht kann jemand …" + "Dann soll sich diese Person …",
+    # a second place "Oder diese Person …", the telephone number "Die Rufnummer ist …" (rule "umstaende")
+    "jemand",
+    "diese",
+    "person",
+    "soll",
+    "sollen",
+    "oder",
+    "ist",
+    "die",
 }
 
 
