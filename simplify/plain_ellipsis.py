@@ -30,7 +30,8 @@ def _subject_end(tokens: tuple[Token, ...]) -> int | None:
 
 def participles(text: str) -> list[Piece] | None:
     """Split "S hat A gemacht und B gemacht." after the first participle; the second sentence repeats
-    subject and auxiliary. Only when the sentence starts with its subject and the auxiliary follows."""
+    subject and auxiliary. Only when the sentence starts with its subject and the auxiliary follows; not
+    for a passive whose second part starts with a noun (that noun is a new subject)."""
     tokens = tag(text)
     end = _subject_end(tokens)
     if end is None or end >= len(tokens) - 4:
@@ -44,6 +45,8 @@ def participles(text: str) -> list[Piece] | None:
         second = [t for t in tokens[index + 1 :] if t.pos[:1] != "$"]
         if len(second) < 2 or second[-1].pos not in _PARTICIPLES:
             return None
+        if auxiliary.lemma == "werden" and second[0].pos in ("ART", "PPOSAT", "PDAT", "NN", "NE"):
+            return None  # passive: "… wird geprüft und die Straße gesperrt" has a new subject, no object
         if any(t.pos in FINITE_TAGS or t.text == "," for t in tokens[end + 1 : index] + tokens[index + 1 :]):
             return None
         subject = text[tokens[0].start : tokens[end - 1].end]
