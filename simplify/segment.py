@@ -203,6 +203,22 @@ def _joins(previous: Sentence, start: int) -> bool:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split German text into sentences, headings and list items, in order, with exact offsets."""
+    if len(text) <= _CACHED_LENGTH:
+        return list(_split_short(text))
+    return list(_split(text))
+
+
+_CACHED_LENGTH = 2000
+
+
+@lru_cache(maxsize=4096)
+def _split_short(text: str) -> tuple[Sentence, ...]:
+    """Cached for short texts only: the plain-language engine and its checker split the same lines
+    many times; whole documents are not kept in memory."""
+    return _split(text)
+
+
+def _split(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     tokenizer = _somajo()
     for unit_start, unit_end in _units(text):
@@ -213,7 +229,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 if sentences and sentences[-1].start >= unit_start and _joins(sentences[-1], start):
                     start = sentences.pop().start
                 sentences.append(Sentence(start, end, text[start:end]))
-    return sentences
+    return tuple(sentences)
 
 
 def words(sentence_text: str) -> list[Word]:
