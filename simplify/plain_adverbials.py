@@ -8,11 +8,12 @@ their own, so the core statement fits and no fact is lost:
 2025, den ganzen Tag geschlossen." → "Das Bürgerbüro und die Zulassungsstelle bleiben den ganzen Tag
 geschlossen." + "Das ist am Freitag, 14. März 2025." + "Der Grund ist eine Personalversammlung."
 
-Also: a motto ("Unter dem Motto X hat …" → "Das Motto war: X."), a distance in time ("mehrere Wochen vor
-dem Auftreten …"), where money comes from ("24 Millionen Euro vom Land" → "Das Geld kommt vom Land."), an
+Also: the topic at the end ("im Bereich digitaler Kompetenzen" → "Es geht um digitale Kompetenzen."), a
+motto ("Unter dem Motto X hat …" → "Das Motto war: X."), a distance in time ("mehrere Wochen vor dem
+Auftreten …"), where money comes from ("24 Millionen Euro vom Land" → "Das Geld kommt vom Land."), an
 occasion in the past ("Bei der Prüfung waren …" → "Das war bei der Prüfung.") and a place at the end ("… an
-dem Gebäude Ecke X" → "Das war an dem Gebäude Ecke X."). A comparison left in a core that is still too long
-becomes a sentence of its own ("Das sind rund 27 Prozent mehr als im Vorjahr.").
+dem Gebäude Ecke X" → "Das war an dem Gebäude Ecke X."). A comparison left in a core that is still too
+long becomes a sentence of its own ("Das sind rund 27 Prozent mehr als im Vorjahr.").
 
 Dates are found by their written form (built from ``simplify/data/ls_adverbials.tsv`` and the month
 names), reasons and subjects with the HanTa tags. When the circumstance stood before the verb, the subject
@@ -89,6 +90,12 @@ def _time_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w.·-])(?:{bare}|(?:(?:{particle})\s+)?{phrase}(?:\s+und\s+{phrase})*)(?![\w·-])"
     )
+
+
+def time_phrase() -> re.Pattern[str]:
+    """The pattern of one time phrase or a group of them ("ab 1. April 2025", "vom 3. bis 14. März"), for
+    rules that need to know whether a part of a sentence is a time and nothing else."""
+    return _time_pattern()
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +257,21 @@ def _contact_candidates(text: str) -> list[Candidate]:
     return candidates
 
 
+def _topic_candidates(tokens: tuple[Token, ...], text: str) -> list[Candidate]:
+    """ "… im Bereich digitaler Kompetenzen." at the end → "Es geht um digitale Kompetenzen.": only a
+    plural or feminine noun phrase, whose nominative is also the accusative after "um"."""
+    words = [t for t in tokens if t.pos[:1] != "$"]
+    for index in range(len(words) - 2):
+        if words[index].text != "im" or words[index + 1].text not in _words("thema"):
+            continue
+        converted = _nominative(words[index + 2 :])
+        if converted is None:
+            continue
+        sentence = f"Es geht um {converted[0]}."
+        return [Candidate(words[index].start, words[-1].end, (sentence,), 0, 2)]
+    return []
+
+
 # --- the core sentence -----------------------------------------------------------------------------
 
 
@@ -272,6 +294,11 @@ def _is_past(tokens: tuple[Token, ...]) -> bool:
     return any(label == "SUF_FIN" and morpheme.startswith(("te", "ete")) for morpheme, label in parts) or (
         ("en", "SUF_FIN") in parts and any(label.endswith("_VAR") for _, label in parts)
     )
+
+
+def is_past(tokens: tuple[Token, ...]) -> bool:
+    """Whether the sentence is in the past (Präteritum or Perfekt), for rules that write a new verb."""
+    return _is_past(tokens)
 
 
 def _remove(text: str, spans: list[tuple[int, int]]) -> str:
@@ -480,6 +507,7 @@ def circumstances(text: str, max_words: int, names: frozenset[str] = frozenset()
         _cause_candidates(text, past, max_words)
         + _time_candidates(text, past, max_words, names)
         + _contact_candidates(text)
+        + _topic_candidates(tokens, text)
         + motto_candidates(tokens, text, past)
         + distance_candidates(tokens, text, past)
         + origin_candidates(tokens, text, past)

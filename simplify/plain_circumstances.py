@@ -39,6 +39,7 @@ _KINDS = frozenset(
         "herkunft",
         "anlass",
         "stelle",
+        "thema",
     }
 )
 DETERMINERS = frozenset({"ART", "PPOSAT", "PIAT", "PDAT", "PIDAT", "PDS"})

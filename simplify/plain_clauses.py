@@ -88,7 +88,7 @@ def insertions(text: str) -> list[Piece] | None:
     main = _DASH_INSERTION.sub("", text)
     parts = [p for p in re.split(r"\s+[–—]\s+", main) if p.strip()]
     if len(parts) > 1 and not all(has_finite_verb(p.split(",")[0]) for p in parts):
-        parts = _headline_halves(parts) or [main]
+        parts = _headline_halves(parts) or _dative_apposition(parts) or [main]
     if len(parts) == 1 and main == text:
         return None
     return [Piece(as_sentence(p)) for p in parts] + [Piece(as_sentence(e)) for e in extra]
@@ -149,6 +149,40 @@ def _headline_halves(parts: list[str]) -> list[str] | None:
             return None  # a number would get lost; "– der Wartung unserer Maschinen" is no headline
         halves.append(sentence or part)
     return halves
+
+
+_DATIVE_PREPOSITIONS = frozenset({"mit", "von", "bei", "aus", "zu", "nach", "seit"})
+_PAST_WORDS = frozenset({"war", "waren", "wurde", "wurden", "hatte", "hatten"})
+
+
+def _dative_apposition(parts: list[str]) -> list[str] | None:
+    """ "Wir haben mit einem Projekt angefangen – der Wartung unserer Maschinen." → "Wir haben mit einem
+    Projekt angefangen." + "Das war die Wartung unserer Maschinen." The part after the dash names the
+    thing after "mit"/"von"/… again, in the dative; only "der" + adjectives + a singular noun (feminine)
+    is sure enough to be put in the nominative ("die vorausschauende Wartung")."""
+    if len(parts) != 2:
+        return None
+    main, tail = parts[0], parts[1].rstrip(" .")
+    main_tokens, tail_tokens = tag(main.rstrip(" .") + "."), tag(tail)
+    prepositions = [t for t in main_tokens if t.pos in ("APPR", "APPRART")]
+    if not has_finite_verb(main) or not prepositions or prepositions[-1].text not in _DATIVE_PREPOSITIONS:
+        return None
+    if not tail_tokens or tail_tokens[0].text != "der" or any(t.pos[:1] in ("V", "$") for t in tail_tokens):
+        return None
+    head = 1
+    while (
+        head < len(tail_tokens) and tail_tokens[head].pos == "ADJA" and tail_tokens[head].text.endswith("en")
+    ):
+        head += 1
+    noun = tail_tokens[head] if head < len(tail_tokens) else None
+    if noun is None or noun.pos != "NN" or noun.text != noun.lemma:
+        return None
+    adjectives = [t.text[:-1] for t in tail_tokens[1:head]]
+    phrase = " ".join(["die", *adjectives, tail[noun.start :]])
+    finite = next(t for t in main_tokens if t.pos in FINITE_TAGS)
+    last = [t for t in main_tokens if t.pos[:1] != "$"][-1]
+    past = finite.text in _PAST_WORDS or finite.lemma in ("haben", "sein") and last.pos == "VVPP"
+    return [main, f"Das {'war' if past else 'ist'} {phrase}"]
 
 
 # --- appositions and lists of people ---------------------------------------------------------------
@@ -336,22 +370,82 @@ def _purpose(text: str, clause: tuple[Token, ...]) -> str | None:
     return as_sentence("Das soll " + " ".join(words))
 
 
-def coordinated_verbs(text: str) -> list[Piece] | None:
-    """Two verbs, one subject: "Die Polizei schließt X aus und sucht Zeugen." → "… schließt X aus." +
-    "Die Polizei sucht Zeugen.":
-    the subject at the start is repeated for the second verb."""
-    tokens = tag(text)
-    end = 0
-    if end < len(tokens) and tokens[end].pos in ("ART", "PPOSAT"):
+_DETERMINER_TAGS = frozenset({"ART", "PPOSAT"})
+_INDEFINITE = frozenset({"ein", "eine"})
+
+
+def subject_end(tokens: tuple[Token, ...], start: int = 0) -> int | None:
+    """End (exclusive) of a noun phrase starting at ``start`` that can be the subject: determiner,
+    adjectives, a noun or pronoun, names after it ("die Gruppe Nord") and a genitive attribute
+    ("Rotorblätter moderner Windräder", "die Leitung der neuen Schule"); ``None`` if there is none."""
+    end = start
+    if end < len(tokens) and tokens[end].pos in _DETERMINER_TAGS:
         end += 1
-        while end < len(tokens) and tokens[end].pos == "ADJA":
-            end += 1
+    # adjectives, each perhaps with an adverb before it ("ein eigens entwickeltes", "ein neu gebautes")
+    while (
+        end + 1 < len(tokens)
+        and tokens[end].pos in ("ADV", "ADJD")
+        and tokens[end + 1].pos == "ADJA"
+        or (end < len(tokens) and tokens[end].pos == "ADJA")
+    ):
+        end += 1 if tokens[end].pos == "ADJA" else 2
     if end >= len(tokens) or tokens[end].pos not in _NOUN_TAGS | {"PPER"}:
         return None
+    noun = tokens[end].pos
     end += 1
     while end < len(tokens) and tokens[end].pos == "NE":
         end += 1
-    if end >= len(tokens) or tokens[end].pos not in FINITE_TAGS:
+    if noun == "PPER":
+        return end
+    genitive = end
+    if genitive < len(tokens) and tokens[genitive].text in ("des", "der"):
+        genitive += 1
+    adjectives = genitive
+    while genitive < len(tokens) and tokens[genitive].pos == "ADJA":
+        genitive += 1
+    # a bare genitive needs an adjective ("moderner Windräder"), else "Anna Zeugen" would be one phrase
+    if (
+        genitive < len(tokens)
+        and tokens[genitive].pos == "NN"
+        and (genitive > adjectives or adjectives > end)
+    ):
+        return genitive + 1
+    return end
+
+
+def repeated_subject(text: str, tokens: tuple[Token, ...], end: int) -> str | None:
+    """The subject ``tokens[:end]`` as it is written again in a later sentence: as it stands, or with the
+    definite article for "ein"/"eine" ("Ein neues Modell" → "Das Modell"; a new "ein" would mean another
+    thing). The gender comes from "eine" or the adjective ending; ``None`` where it is unknown. A plural
+    noun without article before an attribute is written again with "die" ("Rotorblätter moderner
+    Windräder" → "Die Rotorblätter"): the attribute was said in the sentence before."""
+    first = tokens[0]
+    if first.pos == "NN" and first.text != first.lemma and end > 1 and tokens[1].pos != "NE":
+        return f"Die {first.text}"
+    if first.text.lower() not in _INDEFINITE:
+        return text[first.start : tokens[end - 1].end]
+    head = next((i for i in range(1, end) if tokens[i].pos in _NOUN_TAGS), None)
+    if head is None or any(t.pos == "NE" for t in tokens[head + 1 : end]):
+        return None
+    if first.text.lower() == "eine":
+        article = "Die"
+    elif head > 1 and tokens[head - 1].text.endswith("es"):
+        article = "Das"
+    elif head > 1 and tokens[head - 1].text.endswith("er"):
+        article = "Der"
+    else:
+        return None
+    return f"{article} {text[tokens[head].start : tokens[end - 1].end]}"
+
+
+def coordinated_verbs(text: str) -> list[Piece] | None:
+    """Two verbs, one subject: "Die Polizei schließt X aus und sucht Zeugen." → "… schließt X aus." +
+    "Die Polizei sucht Zeugen.": the subject at the start (``subject_end``) is repeated for the second
+    verb (``repeated_subject``). A comma before the "und" leaves the sentence alone: it may belong to a
+    clause in between."""
+    tokens = tag(text)
+    end = subject_end(tokens)
+    if end is None or end >= len(tokens) or tokens[end].pos not in FINITE_TAGS:
         return None
     for index in range(end + 2, len(tokens) - 2):
         if tokens[index].text == "und" and tokens[index + 1].pos in FINITE_TAGS:
@@ -360,7 +454,9 @@ def coordinated_verbs(text: str) -> list[Piece] | None:
                 or "," in text[: tokens[index].start]
             ):
                 return None
-            subject = text[tokens[0].start : tokens[end - 1].end]
+            subject = repeated_subject(text, tokens, end)
+            if subject is None:
+                return None
             first = text[: tokens[index].start]
             second = f"{subject} {text[tokens[index + 1].start :]}"
             return [Piece(as_sentence(first)), Piece(as_sentence(second))]

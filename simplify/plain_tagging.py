@@ -80,6 +80,36 @@ def compound_parts(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((str(m), str(label)) for m, label in parts)
 
 
+_NOUN_PHRASE = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD", "NN", "NE", "KON", "TRUNC"})
+
+
 def has_finite_verb(sentence: str) -> bool:
-    """Whether the sentence contains a finite verb (VVFIN, VAFIN or VMFIN)."""
-    return any(t.is_finite_verb for t in tag(sentence))
+    """Whether the sentence contains a finite verb (VVFIN, VAFIN or VMFIN).
+
+    HanTa reads some plural present forms as infinitives even after their subject ("Software-Updates
+    erfolgen automatisch.", "Die Halte·stellen entfallen."). Such a verb still counts when the sentence
+    has no other verb and the word, which HanTa allows as a full verb, stands right after a noun
+    phrase that opens the sentence (the German verb-second position)."""
+    tokens = [t for t in tag(sentence) if t.pos[:1] != "$"]
+    if any(t.is_finite_verb for t in tokens):
+        return True
+    return _plural_present(tokens)
+
+
+def _plural_present(tokens: list[Token]) -> bool:
+    if any(t.pos[:2] in ("VA", "VM") or t.pos in ("PTKZU", "VVIZU", "VVPP") for t in tokens):
+        return False
+    verbs = [i for i, t in enumerate(tokens) if t.pos[:2] == "VV" or (t.pos == "NN" and t.text.islower())]
+    if len(verbs) != 1 or verbs[0] == 0:
+        return False
+    index = verbs[0]
+    word, before = tokens[index].text, tokens[:index]
+    # a capitalised "adjective" right before the verb is a noun HanTa did not know ("Software-Updates")
+    head = before[-1].pos in ("NN", "NE") or (before[-1].pos == "ADJA" and before[-1].text[:1].isupper())
+    return (
+        word.islower()
+        and word.endswith("n")
+        and head
+        and all(t.pos in _NOUN_PHRASE for t in before)
+        and any(tag.startswith("VV") for tag, _ in _tagger().tag_word(word))
+    )

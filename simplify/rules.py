@@ -13,14 +13,19 @@ from dataclasses import dataclass
 
 from simplify import (
     plain_adverbials,
+    plain_apposition_org,
     plain_conditions,
     plain_ellipsis,
+    plain_lead,
     plain_lists,
+    plain_means,
     plain_mood,
     plain_object_relative,
     plain_participle,
+    plain_question,
     plain_relative,
     plain_restructure,
+    plain_sentences,
     plain_shorten,
     plain_trim,
 )
@@ -119,11 +124,31 @@ RULES: tuple[Rule, ...] = (
     Rule("grossbuchstaben", "Text in Großbuchstaben ist schwer zu lesen.", _shouting),
     Rule("apposition", "Ein Einschub mit Kommas wird ein eigener Satz: Wer ist die Person?", _appositions),
     Rule(
+        "apposition-sache",
+        "Ein Einschub mit Kommas wird ein eigener Satz: Was ist die Sache?",
+        _sentence_rule(plain_sentences.thing_apposition),
+    ),
+    Rule(
         "zitat",
         "Wer spricht, steht in der Überschrift. Der Satz wird kürzer.",
         _sentence_rule(clauses.quotation),
     ),
     Rule("klammern", "Klammern stören beim Lesen.", _any_rule(clauses.brackets)),
+    Rule(
+        "apposition-name",
+        "Ein Einschub mit Kommas wird ein eigener Satz: Was ist die Firma oder der Ort?",
+        _sentence_rule(plain_apposition_org.apposition_after_name),
+    ),
+    Rule(
+        "ueberschrift-zeit",
+        "Eine Überschrift ohne Verb wird ein ganzer Satz: Ab wann ist etwas möglich?",
+        _sentence_rule(plain_lead.timed_action),
+    ),
+    Rule(
+        "telefon-vorne",
+        "Der Satz ist zu lang. Die Telefon·nummer steht in einem eigenen kurzen Satz.",
+        plain_restructure.sized_rule(plain_lead.phone_first),
+    ),
     Rule("einschub", "Gedanken·striche und Einschübe stören beim Lesen.", _any_rule(clauses.insertions)),
     Rule(
         "abkuerzungen",
@@ -198,6 +223,16 @@ RULES: tuple[Rule, ...] = (
         "Der Satz beginnt mit der Person oder Sache, um die es geht.",
         _sentence_rule(clauses.fronted_clause),
     ),
+    Rule(
+        "subjekt-vorne",
+        "Der Satz beginnt mit der Person oder Sache, die etwas macht.",
+        _sentence_rule(plain_sentences.fronted_object),
+    ),
+    Rule(
+        "ort-satz",
+        "Der Satz ist zu lang. Der Ort mit seinem Namen steht in einem eigenen kurzen Satz.",
+        plain_restructure.sized_rule(plain_sentences.named_place),
+    ),
     Rule("sonderzeichen", "Sonder·zeichen sind schwer zu lesen.", _text_rule(words.drop_special_characters)),
     Rule(
         "fuellwoerter",
@@ -218,6 +253,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("woerter", "Ein bekanntes Wort ist leichter.", _text_rule(words.replace_hard_words)),
     Rule(
+        "frage",
+        "Der Satz ist zu lang. Die Frage am Ende wird eine eigene Frage.",
+        plain_restructure.sized_rule(plain_question.indirect_question),
+    ),
+    Rule(
+        "mittel-vorne",
+        "Der Satz ist zu lang. Womit jemand etwas macht, steht in einem eigenen Satz.",
+        plain_restructure.sized_rule(plain_means.means_first),
+    ),
+    Rule(
         "umstaende",
         "Der Satz ist zu lang. Zeit, Grund oder Telefon·nummer stehen in einem eigenen kurzen Satz.",
         plain_adverbials.rule,
@@ -231,6 +276,11 @@ RULES: tuple[Rule, ...] = (
         "hilfsverb-teilen",
         "Ein Satz – eine Aussage. Das Verb steht in jedem Satz.",
         plain_restructure.sized_rule(plain_restructure.shared_auxiliary),
+    ),
+    Rule(
+        "gilt-fuer",
+        "Der Satz ist zu lang. Für wen etwas gilt, steht in einem eigenen kurzen Satz.",
+        plain_restructure.sized_rule(plain_sentences.amount_restriction),
     ),
     Rule("kuerzen", "Der Satz ist zu lang. Ein Neben·satz oder eine Neben·sache fällt weg.", _shorten),
     Rule("komposita", "Lange Wörter sind leichter, wenn man die Teile sieht.", _compounds),

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from simplify.plain import PlainVersion, simplify, source_text
+from simplify.plain import PlainVersion, simplify, source_parts, source_text
 from simplify.plain_lexicon import number_words
 from simplify.plain_tagging import has_finite_verb
 from simplify.plain_words import name_without_titles
@@ -137,6 +137,26 @@ def test_no_invented_numbers(path: Path) -> None:
     text = _all_text(_plain(path.stem)) + "\n" + "\n".join(e.explanation for e in _plain(path.stem).glossary)
     invented = [n for n in _NUMBER.findall(text) if n not in allowed and n.rstrip(".") not in allowed]
     assert invented == []
+
+
+def _lead_sentences(release: Release) -> list[tuple[int, str]]:
+    """(index, text) of the sentences of subtitle and lead, numbered like ``source_indices``."""
+    spans, position = [], 0
+    for kind, part in source_parts(release):
+        if kind in ("subtitle", "lead"):
+            spans.append((position, position + len(part)))
+        position += len(part) + 2  # the parts are joined with a blank line
+    sentences = split_sentences(source_text(release))
+    return [(i, s.text) for i, s in enumerate(sentences) if any(a <= s.start < b for a, b in spans)]
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_every_lead_sentence_reaches_the_plain_version(path: Path) -> None:
+    """Subtitle and lead hold who, what, when and where (inverted pyramid) and feed the summary: each of
+    their sentences must give at least one line of the plain version."""
+    release = _release(path.stem)
+    covered = {i for line in _plain(path.stem).sentences() for i in line.source_indices}
+    assert [text for index, text in _lead_sentences(release) if index not in covered] == []
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
