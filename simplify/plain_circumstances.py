@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 
 from simplify.plain_clauses import is_subordinating
-from simplify.plain_lexicon import DATA_PACKAGE
+from simplify.plain_lexicon import data_rows
 from simplify.plain_tagging import FINITE_TAGS, Token
 
 DATA_FILE = "ls_adverbials.tsv"
@@ -49,14 +48,10 @@ NOUNS = frozenset({"NN", "NE", "NNA", "FM"})
 @lru_cache(maxsize=1)
 def data() -> Mapping[str, tuple[tuple[str, str], ...]]:
     """Kind → (word, value) rows of the data file."""
-    text = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
     kinds: dict[str, list[tuple[str, str]]] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if len(cells) not in (2, 3) or cells[0] not in _KINDS:
-            raise ValueError(f"{DATA_FILE}: Zeile {number} ist ungültig: {line!r}")
+    for cells in data_rows(DATA_FILE, (2, 3)):
+        if cells[0] not in _KINDS:
+            raise ValueError(f"{DATA_FILE}: unbekannte Art {cells[0]!r}")
         kinds.setdefault(cells[0], []).append((cells[1], cells[2] if len(cells) == 3 else ""))
     return MappingProxyType({kind: tuple(rows) for kind, rows in kinds.items()})
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from simplify.plain_clauses import Piece
-from simplify.plain_lexicon import DATA_PACKAGE, place_nouns
+from simplify.plain_lexicon import data_rows, place_nouns
 from simplify.plain_object_relative import agent_gender
 from simplify.plain_passive import active
 from simplify.plain_tagging import Token, compound_parts, tag
@@ -19,12 +18,9 @@ _NAME_TAGS = frozenset({"NE", "FM"})
 @lru_cache(maxsize=1)
 def _genitive_words() -> dict[str, frozenset[str]]:
     """The word lists of ``ls_genitive_nouns.tsv`` by kind ("weiblich", "firma")."""
-    text = resources.files(DATA_PACKAGE).joinpath(GENITIVE_FILE).read_text(encoding="utf-8")
     kinds: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")
-            kinds.setdefault(kind.strip(), set()).add(word.strip())
+    for kind, word in data_rows(GENITIVE_FILE, 2):
+        kinds.setdefault(kind, set()).add(word)
     return {kind: frozenset(words) for kind, words in kinds.items()}
 
 

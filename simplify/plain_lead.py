@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 
 from simplify.plain_adverbials import time_phrase
 from simplify.plain_circumstances import kind_words as circumstance_words
 from simplify.plain_clauses import Piece, as_sentence, count_words
-from simplify.plain_lexicon import DATA_PACKAGE
+from simplify.plain_lexicon import data_rows
 from simplify.plain_tagging import FINITE_TAGS, tag
 
 DATA_FILE = "ls_lead.tsv"
@@ -37,14 +36,10 @@ _COMFORTABLE_WORDS = 12
 @lru_cache(maxsize=1)
 def data() -> Mapping[str, Mapping[str, str]]:
     """Kind → {word: value} from the data file."""
-    text = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
     kinds: dict[str, dict[str, str]] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if len(cells) not in (2, 3) or cells[0] not in _KINDS:
-            raise ValueError(f"{DATA_FILE}: Zeile {number} ist ungültig: {line!r}")
+    for cells in data_rows(DATA_FILE, (2, 3)):
+        if cells[0] not in _KINDS:
+            raise ValueError(f"{DATA_FILE}: unbekannte Art {cells[0]!r}")
         kinds.setdefault(cells[0], {})[cells[1]] = cells[2] if len(cells) == 3 else ""
     return MappingProxyType({kind: MappingProxyType(rows) for kind, rows in kinds.items()})
 

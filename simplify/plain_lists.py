@@ -15,12 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
 
 from simplify.plain_clauses import Piece, count_words, is_main_clause
-from simplify.plain_lexicon import DATA_PACKAGE
+from simplify.plain_lexicon import data_rows
 from simplify.plain_tagging import FINITE_TAGS, Token, tag
 
 _MAX_ITEM_WORDS = 6
@@ -175,14 +174,10 @@ class RowWords(NamedTuple):
 @lru_cache(maxsize=1)
 def row_words() -> Mapping[str, RowWords]:
     """Preposition → the words that stand for it and the row in the sentence ("aus diesen Bereichen")."""
-    text = resources.files(DATA_PACKAGE).joinpath(ROWS_FILE).read_text(encoding="utf-8")
     table = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if len(cells) != 3 or not cells[1].startswith(cells[0] + " "):
-            raise ValueError(f"{ROWS_FILE}: Zeile {number} ist ungültig: {line!r}")
+    for cells in data_rows(ROWS_FILE, 3):
+        if not cells[1].startswith(cells[0] + " "):
+            raise ValueError(f"{ROWS_FILE}: {cells[1]!r} beginnt nicht mit {cells[0]!r}")
         verbs = frozenset() if cells[2] == "-" else frozenset(cells[2].split(","))
         table[cells[0]] = RowWords(cells[1], verbs)
     return MappingProxyType(table)

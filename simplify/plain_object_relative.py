@@ -21,11 +21,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from simplify.plain_clauses import Piece, as_sentence
-from simplify.plain_lexicon import DATA_PACKAGE
+from simplify.plain_lexicon import data_rows
 from simplify.plain_relative import (
     clause_end,
     ends_with_finite,
@@ -63,9 +62,7 @@ _FEMININE_ENDINGS = ("in", "innen", "frau")
 def agent_nouns() -> dict[str, str]:
     """Last parts of nouns for institutions and groups that act ("stadt", "hochschule", "team") with
     their gender ("f", "m", "n")."""
-    text = resources.files(DATA_PACKAGE).joinpath(AGENT_FILE).read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {word.strip(): gender.strip() for word, gender in rows}
+    return {word: gender for word, gender in data_rows(AGENT_FILE, 2)}
 
 
 def agent_gender(token: Token) -> str | None:

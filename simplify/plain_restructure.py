@@ -27,13 +27,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Protocol
 
 from simplify import segment
 from simplify.plain_clauses import Piece, as_sentence
-from simplify.plain_lexicon import DATA_PACKAGE
+from simplify.plain_lexicon import data_lines, data_rows
 from simplify.plain_model import PlainConfig
 from simplify.plain_tagging import FINITE_TAGS, Token, tag
 
@@ -87,8 +86,7 @@ def first_constituent_end(tokens: tuple[Token, ...]) -> int | None:
 @lru_cache(maxsize=1)
 def von_verbs() -> frozenset[str]:
     """Infinitives of verbs with a "von" object ("abweichen"), from ``data/ls_von_verbs.txt``."""
-    text = resources.files(DATA_PACKAGE).joinpath("ls_von_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in data_lines("ls_von_verbs.txt"))
 
 
 def subject_before_verb_object(tokens: tuple[Token, ...], verb: str) -> int | None:
@@ -299,8 +297,7 @@ def not_but(text: str, max_words: int) -> list[Piece] | None:
 @lru_cache(maxsize=1)
 def limit_words() -> frozenset[str]:
     """Words that start a limit after a comma ("höchstens"), from ``data/ls_limit_words.txt``."""
-    text = resources.files(DATA_PACKAGE).joinpath("ls_limit_words.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in data_lines("ls_limit_words.txt"))
 
 
 def limit_tail(text: str, max_words: int) -> list[Piece] | None:
@@ -378,15 +375,9 @@ _SUBJECT_ARTICLES = frozenset({"die", "das", "ein", "eine"})  # "der" may be a d
 @lru_cache(maxsize=1)
 def auxiliary_numbers() -> Mapping[str, tuple[str, str]]:
     """Any form of the auxiliaries (lower case) → (singular, plural)."""
-    text = resources.files(DATA_PACKAGE).joinpath(AUXILIARIES_FILE).read_text(encoding="utf-8")
     table: dict[str, tuple[str, str]] = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = tuple(cell.strip() for cell in line.split("\t"))
-        if len(cells) != 2:
-            raise ValueError(f"{AUXILIARIES_FILE}: Zeile {number} ist ungültig: {line!r}")
-        table[cells[0]] = table[cells[1]] = (cells[0], cells[1])
+    for singular, plural in data_rows(AUXILIARIES_FILE, 2):
+        table[singular] = table[plural] = (singular, plural)
     return MappingProxyType(table)
 
 

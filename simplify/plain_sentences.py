@@ -7,10 +7,9 @@ does not apply."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from simplify.plain_clauses import Piece, as_sentence, count_words, repeated_subject, subject_end
-from simplify.plain_lexicon import DATA_PACKAGE
+from simplify.plain_lexicon import data_lines
 from simplify.plain_tagging import FINITE_TAGS, Token, has_finite_verb, tag
 
 _APPOSITION_MAX_WORDS = 6
@@ -153,10 +152,7 @@ def named_place(text: str, max_words: int) -> list[Piece] | None:
 @lru_cache(maxsize=1)
 def amount_limits() -> tuple[tuple[str, ...], ...]:
     """Words before a number that give a limit ("bis zu", "mindestens"), from ``ls_amount_limits.txt``."""
-    text = resources.files(DATA_PACKAGE).joinpath("ls_amount_limits.txt").read_text(encoding="utf-8")
-    return tuple(
-        tuple(line.split()) for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return tuple(tuple(line.split()) for line in data_lines("ls_amount_limits.txt"))
 
 
 _NOUNS = frozenset({"NN", "NNA"})
