@@ -277,9 +277,9 @@ def test_pressing_the_toggle_again_while_timings_load_adds_each_button_once(play
     toggle.evaluate("b => { b.click(); b.click(); b.click(); }")  # on, off, on before the fetch returns
     expect(toggle).to_have_attribute("aria-pressed", "true")
     expect(page.locator("#leichte-sprache .play-from").first).to_be_visible()
-    paragraphs = page.locator("#leichte-sprache p:has([id^='ls-'], [id^='lk-'])").count()
-    assert page.locator("#leichte-sprache .play-from").count() == paragraphs
-    assert page.locator("#leichte-sprache p .play-from + .play-from").count() == 0
+    lines = page.locator("#leichte-sprache :is(p, li):has([id^='ls-'], [id^='lk-'])").count()
+    assert page.locator("#leichte-sprache .play-from").count() == lines
+    assert page.locator("#leichte-sprache :is(p, li) .play-from + .play-from").count() == 0
 
 
 @pytest.mark.browser
