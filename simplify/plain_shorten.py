@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from simplify.plain_clauses import Piece, as_sentence, count_words, is_main_clause, is_subordinating
-from simplify.plain_lexicon import addition_markers, droppable_subordinators
+from simplify.plain_keep import members, purpose
+from simplify.plain_lexicon import addition_markers, data_rows, droppable_subordinators
 from simplify.plain_tagging import FINITE_TAGS, Token, has_finite_verb, tag
 
 
@@ -12,8 +15,10 @@ def shorten(text: str, max_words: int, names: frozenset[str] = frozenset()) -> l
     clause and the lost part cannot reverse its statement: a clause of consequence, purpose, reason or
     time ("…, sodass …"), a relative clause about a name ("…, Markgraf, der …"), or an addition
     without a verb ("…, darunter …"; after a dash also with one: "… – inklusive X, der …").
-    Conditions and restrictive relative clauses are never dropped. Last resort: side phrases without
-    numbers or names ("in seiner Sitzung")."""
+    An addition that names parts and a purpose of people stay as a sentence of their own where that is
+    certain (``plain_keep``). Conditions and restrictive relative clauses are never dropped. Last
+    resort: side phrases without numbers or names ("in seiner Sitzung"), never a direction or a
+    phrase the verb needs ("in einen Zeitraum gelegt")."""
     if count_words(text) <= max_words:
         return None
     tokens = tag(text)
@@ -34,7 +39,12 @@ def shorten(text: str, max_words: int, names: frozenset[str] = frozenset()) -> l
         )
         left = text[: tokens[index].start]
         if droppable and count_words(left) >= 3 and _complete(tag(left)):
-            return [Piece(as_sentence(left))]
+            kept = (
+                (members(text, tokens, index, max_words) or purpose(text, tokens, index, max_words))
+                if comma
+                else None
+            )
+            return [Piece(as_sentence(left))] + (kept or [])
     return _drop_side_phrases(text, max_words, names)
 
 
@@ -53,6 +63,7 @@ _KEPT_PREPOSITIONS = frozenset(
 _DETERMINERS = frozenset({"ART", "PPOSAT", "PIAT", "PIDAT", "PDAT"})
 _MODIFIERS = frozenset({"ADJA", "ADV", "KOKOM"})
 _LIST_WORDS = frozenset({"und", "oder", "sowie", ","})
+_LAST_VERB_PARTS = frozenset({"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU", "PTKVZ"})
 
 
 def _phrase_end(tokens: tuple[Token, ...], index: int) -> int | None:
@@ -73,6 +84,43 @@ def _followed_by_number(tokens: tuple[Token, ...], index: int) -> bool:
     return index + 1 < len(tokens) and tokens[index + 1].pos == "CARD"
 
 
+DIRECTION_FILE = "ls_direction_phrases.tsv"
+
+
+@lru_cache(maxsize=1)
+def two_way_accusative() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Two-way prepositions, their forms merged with "das" ("ins"), and determiners that are accusative
+    after them ("den", "einen")."""
+    rows = data_rows(DIRECTION_FILE, 2)
+    kinds = ("praeposition", "verschmolzen", "akkusativ")
+    sets = tuple(frozenset(w.strip() for k, w in rows if k == kind) for kind in kinds)
+    return sets[0], sets[1], sets[2]
+
+
+def _complement(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Whether the phrase ``tokens[start:end]`` likely completes the verb and must stay: a direction or
+    route ("in einen Zeitraum gelegt", "über den Bahnhofsring", "ins Rathaus": accusative after a
+    two-way preposition) or a phrase right before the last part of the verb ("… auf Bewährung
+    ausgesetzt")."""
+    if end <= start:
+        return False
+    first = tokens[start]
+    if first.text.lower() in two_way_accusative()[1]:
+        return True
+    following = tokens[start + 1] if start + 1 < end else None
+    if first.text.lower() in two_way_accusative()[0] and following is not None:
+        if following.text.lower() in two_way_accusative()[2]:
+            return True
+    return end < len(tokens) and tokens[end].pos in _LAST_VERB_PARTS
+
+
+def _skip_chain(tokens: tuple[Token, ...], index: int) -> int:
+    """The index after the phrases that follow ``index`` directly (they may belong to a kept phrase)."""
+    while index < len(tokens) and (following := _phrase_end(tokens, index)) is not None:
+        index = following
+    return index
+
+
 def _side_phrases(tokens: tuple[Token, ...], names: frozenset[str]) -> list[tuple[int, int]]:
     """Chains of prepositional phrases after the finite verb that carry no number, name, list or
     "ohne"/"bis", and that nothing after them depends on (token index ranges)."""
@@ -88,7 +136,12 @@ def _side_phrases(tokens: tuple[Token, ...], names: frozenset[str]) -> list[tupl
             continue
         chain_end = end
         while chain_end < len(tokens) and (following := _phrase_end(tokens, chain_end)) is not None:
+            if _complement(tokens, chain_end, following):
+                break  # "in beiden Richtungen | über den Bahnhofsring umgeleitet": only the first may go
             chain_end = following
+        if _complement(tokens, index, chain_end):
+            index = _skip_chain(tokens, chain_end)
+            continue
         chain = tokens[index:chain_end]
         after = tokens[chain_end] if chain_end < len(tokens) else None
         clean = not any(
@@ -103,7 +156,11 @@ def _side_phrases(tokens: tuple[Token, ...], names: frozenset[str]) -> list[tupl
             and after is not None
             and after.text not in _LIST_WORDS | {"der", "des"}
             and after.pos not in ("NN", "NE", "CARD", "PPOSAT")
-            and (after.pos not in ("APPR", "APPRART") or _followed_by_number(tokens, chain_end))
+            and (
+                after.pos not in ("APPR", "APPRART")
+                or _followed_by_number(tokens, chain_end)
+                or _complement(tokens, chain_end, _phrase_end(tokens, chain_end) or chain_end)
+            )
         )
         if clean and free:
             # A later phrase may belong to an earlier one ("in eine Bühne für Kleinkunst"): only the

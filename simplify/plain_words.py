@@ -258,7 +258,8 @@ def _is_plural(tokens: tuple[Token, ...], index: int) -> bool:
         return False
     if adjectives:  # "kleinen und mittleren Unternehmen": without an article only the plural ends in -en
         return tokens[position + 1].text.endswith("en")
-    return before.pos in ("APPR", "APPRART") and before.text.lower() not in ("je", "pro")
+    # "im", "vom", "zum" hold a singular article: "im Gebäude" is one building
+    return before.pos == "APPR" and before.text.lower() not in ("je", "pro")
 
 
 def _replace_plurals(text: str) -> str:
