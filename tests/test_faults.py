@@ -384,11 +384,12 @@ class _QuietHandler(WSGIRequestHandler):
 
 @pytest.fixture
 def served(make_app) -> Iterator[Callable[[str], tuple[Flask, str]]]:
-    """Serve an app on ``database_url`` with a real threaded HTTP server on loopback; yields its base URL."""
+    """Serve an app on ``database_url`` with a real threaded HTTP server on loopback; yields its base URL.
+    The page cache is off: these tests are about requests that reach the database."""
     made: list[tuple[Flask, threading.Thread, object]] = []
 
     def serve(database_url: str) -> tuple[Flask, str]:
-        app = make_app(DATABASE_URL=database_url, TESTING=False)
+        app = make_app(DATABASE_URL=database_url, TESTING=False, PAGE_CACHE_SECONDS=0)
         server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
