@@ -19,7 +19,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from simplify.compounds import split_compound
-from simplify.glossary import lookup
+from simplify.glossary import lookup, phrase_spans
 from simplify.plain_lexicon import (
     abbreviations,
     negation_words,
@@ -178,6 +178,8 @@ def _acronym_findings(text: str) -> Iterator[CheckFinding]:
 def _word_findings(
     text: str, tokens: tuple[Token, ...], offset: int, config: CheckConfig
 ) -> Iterator[CheckFinding]:
+    unit_end = offset + (tokens[-1].end if tokens else 0)
+    explained = [(offset + a, offset + b) for a, b in phrase_spans(text[offset:unit_end])]
     for token in tokens:
         start, end = offset + token.start, offset + token.end
         word = token.text
@@ -223,6 +225,7 @@ def _word_findings(
         elif (
             len(letters) > 3
             and lookup(word) is None
+            and not any(a <= start < b for a, b in explained)  # part of a term in the Wörterbuch
             and zipf_frequency(letters.lower(), "de") < config.rare_zipf
             and not any(zipf_frequency(p.lower(), "de") >= config.rare_zipf for p in [letters] if "·" in word)
         ):

@@ -3,11 +3,11 @@
 A reader with learning difficulties does not look up a word in the Wörterbuch at the end. So the
 explanation from ``data/ls_glossary.tsv`` also follows the first line that uses the word, one
 sentence per line ("Das Team nutzt Rotor·blätter." → "Rotor·blätter sind die langen Flügel an einem
-Wind·rad."). Only words that the Wörterbuch lists are explained (same lookup, same Zipf limit), each
-once. An explanation goes in only when every one of its lines passes the rules of the plain version
-(at most ``max_words`` words, a finite verb, no checker error) and has no number; otherwise it stays
-in the Wörterbuch only. After a list, or a line that introduces one, the explanations follow the last
-list item, so that the list stays together.
+Wind·rad."). Only words and terms of several words ("Proof of Concept") that the Wörterbuch lists
+are explained (same lookup, same Zipf limit), each once. An explanation goes in only when every one
+of its lines passes the rules of the plain version (at most ``max_words`` words, a finite verb, no
+checker error) and has no number; otherwise it stays in the Wörterbuch only. After a list, or a
+line that introduces one, the explanations follow the last list item, so that the list stays together.
 
 At most ``MAX_LINES`` explanation lines follow the lines of one source sentence: eight lines of
 explanations after a list of people bury the text they explain. The rarest words (wordfreq) go
@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from wordfreq import zipf_frequency
 
 from simplify.checker import CheckConfig, check, errors
-from simplify.glossary import lookup
+from simplify.glossary import lookup, terms
 from simplify.plain_acronyms import apply_separator
 from simplify.plain_lexicon import glossary
 from simplify.plain_model import PlainConfig, PlainSentence, Section, Step
@@ -38,11 +38,11 @@ _WORD = re.compile(r"[^\W\d_][\w·-]*")
 
 
 def hard_words(text: str, max_zipf: float) -> Iterator[tuple[str, str]]:
-    """(word as written, glossary key) for each word of ``text`` that the Wörterbuch lists, in order."""
-    for match in _WORD.finditer(text):
-        key = lookup(match.group())
-        if key and zipf_frequency(key, "de") < max_zipf:
-            yield match.group(), key
+    """(word as written, glossary key) for each word or term of several words of ``text`` that the
+    Wörterbuch lists, in order."""
+    for word, key in terms(text):
+        if zipf_frequency(key, "de") < max_zipf:
+            yield word, key
 
 
 def line_passes(line: str, config: PlainConfig) -> bool:

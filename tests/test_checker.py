@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from simplify import checker
 from simplify.checker import CheckConfig, check, errors
 
 GOLDEN: list[dict[str, Any]] = json.loads(
@@ -37,3 +38,11 @@ def test_sentence_length_limits_are_configurable() -> None:
 
 def test_clean_text_has_no_findings() -> None:
     assert check("Die Feuerwehr hat den Brand gelöscht.\nDie Polizei sucht Zeugen.") == []
+
+
+def test_words_of_a_glossary_term_are_not_rare(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Predictive Maintenance" is explained in the Wörterbuch as one term, so its words are not rare."""
+    text = "Die Firma setzt auf Predictive Maintenance."
+    assert [f for f in check(text) if f.rule_id == "seltenes-wort"] == []
+    monkeypatch.setattr(checker, "phrase_spans", lambda _text: [])
+    assert [f.excerpt for f in check(text) if f.rule_id == "seltenes-wort"] != []

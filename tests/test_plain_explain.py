@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from simplify.checker import CheckConfig, check, errors
-from simplify.glossary import build_glossary, lookup
+from simplify.glossary import build_glossary, lookup, terms
 from simplify.plain import PlainConfig, PlainSentence, PlainVersion, simplify
 from simplify.plain_explain import MAX_LINES, WHY, explanation_lines, line_passes
 from simplify.plain_lexicon import glossary
@@ -239,3 +239,82 @@ def test_setting_is_documented() -> None:
 def test_wörterbuch_splits_only_nouns() -> None:
     entries = build_glossary(["Die Brandwohnung ist leer. Der Weg ist ausgeschildert."], "·")
     assert [entry.word for entry in entries] == ["Brand·wohnung", "ausgeschildert"]
+
+
+def _glossary_with(monkeypatch: pytest.MonkeyPatch, table: dict[str, str]) -> None:
+    monkeypatch.setattr("simplify.glossary.glossary", lambda: {t.lower(): e for t, e in table.items()})
+    monkeypatch.setattr("simplify.glossary.glossary_display", lambda: {t.lower(): t for t in table})
+
+
+def test_terms_of_several_words_longest_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    _glossary_with(
+        monkeypatch,
+        {"Energy": "…", "Low Energy": "…", "Bluetooth Low Energy": "…", "Low Energy Modus": "…"},
+    )
+    text = "Per Bluetooth Low Energy. Im Low Energy Modus. Nur Energy. Low Energy hilft."
+    assert list(terms(text)) == [
+        ("Bluetooth Low Energy", "bluetooth low energy"),
+        ("Low Energy Modus", "low energy modus"),
+        ("Energy", "energy"),
+        ("Low Energy", "low energy"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Viele Modelle sind eine Black Box.", [("Black Box", "black box")]),
+        ("Das Black-Box-Modell ist neu.", []),  # never inside a longer word
+        ("Dort stehen Black Boxen.", []),
+        ("Viele Modelle sind eine black box.", []),  # the case as in the Wörterbuch
+        ("Die Updates kommen over the air.", [("over the air", "over the air")]),
+        ("Sie planen einen Proof of\nConcept.", [("Proof of\nConcept", "proof of concept")]),
+        ("Das Smart Buil·ding ist neu.", [("Smart Buil·ding", "smart building")]),
+        (
+            "Der Landrat spricht über Predictive Maintenance.",
+            [("Landrat", "landrat"), ("Predictive Maintenance", "predictive maintenance")],
+        ),
+        (
+            "Das Deep-Learning-Modell und die KI-Modelle.",
+            [("Deep-Learning-Modell", "deep-learning-modell"), ("KI-Modelle", "ki-modell")],
+        ),
+    ],
+)
+def test_terms_are_whole_words_as_written(text: str, expected: list[tuple[str, str]]) -> None:
+    assert list(terms(text)) == expected
+
+
+def test_lookup_of_a_term_of_several_words() -> None:
+    assert lookup("Proof of Concept") == "proof of concept"
+    assert lookup("Proof  of\nConcept") == "proof of concept"
+    assert lookup("proof of concept") is None
+    assert lookup("Proof of") is None
+    assert lookup("Landräten") is None and lookup("Landrat") == "landrat"
+
+
+def test_term_of_several_words_is_explained_and_in_the_wörterbuch() -> None:
+    release = Release(
+        title="Neue Technik", lead="Der Landrat hat am Montag einen Proof of Concept gestartet."
+    )
+    version = simplify(release)
+    assert _texts(version) == [
+        "Der Landrat hat am Montag einen Proof of Concept gestartet.",
+        "Der Landrat ist der Chef von einem Kreis.",
+        "Die Menschen im Kreis wählen ihn.",
+        "Bei einem Proof of Concept probiert man eine neue Idee aus.",
+        "Man prüft: Funktioniert sie wirklich?",
+    ]
+    explained = [line.steps[0].before for line in version.sentences() if _is_explanation(line)]
+    assert explained == ["Landrat", "Landrat", "Proof of Concept", "Proof of Concept"]
+    assert [entry.word for entry in version.glossary] == ["Landrat", "Proof of Concept"]
+    assert version.glossary[1].explanation == glossary()["proof of concept"]
+
+
+def test_corpus_terms_of_several_words_are_explained() -> None:
+    texts = _texts(_plain("06-produktlaunch-climanode"))
+    assert "Ein Smart Building ist ein Gebäude mit viel Technik." in texts
+    assert "Mit Bluetooth Low Energy verbinden sich Geräte ohne Kabel." in texts
+    words = [entry.word for entry in _plain("03-forschung-rotorblaetter").glossary]
+    assert {"Predictive Maintenance", "Black Box", "Proof of Concept", "Machine-Learning-Verfahren"} <= set(
+        words
+    )
