@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from simplify.plain_lexicon import subjunctive_idioms, subjunctive_indicative
 from simplify.plain_tagging import FINITE_TAGS, Token, tag
-from simplify.plain_words import clause_tokens
+from simplify.plain_words import clause_tokens, replace_tokens
 
 # With one of these subjects the form is already indicative ("ich habe") or not the 3rd person.
 _OTHER_PERSONS = frozenset({"ich", "du", "wir", "ihr"})
@@ -44,12 +44,4 @@ def indicative(text: str) -> str:
     tokens = tag(text)
     if _has_idiom(tokens):
         return text
-    out: list[str] = []
-    position = 0
-    for index, token in enumerate(tokens):
-        if token.text in table and _reported(tokens, index):
-            out.append(text[position : token.start])
-            out.append(table[token.text])
-            position = token.end
-    out.append(text[position:])
-    return "".join(out)
+    return replace_tokens(text, tokens, table, _reported)

@@ -5,7 +5,7 @@ compound splitting, capitals. Each function takes a sentence and returns the new
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from simplify.compounds import split_compound
@@ -262,20 +262,29 @@ def _is_plural(tokens: tuple[Token, ...], index: int) -> bool:
     return before.pos == "APPR" and before.text.lower() not in ("je", "pro")
 
 
-def _replace_plurals(text: str) -> str:
-    table = plural_replacements()
-    if not any(word in text for word in table):
-        return text
+def replace_tokens(
+    text: str,
+    tokens: tuple[Token, ...],
+    table: Mapping[str, str],
+    applies: Callable[[tuple[Token, ...], int], bool],
+) -> str:
+    """``text`` with each token found in ``table`` replaced by its value where ``applies(tokens, i)``."""
     out: list[str] = []
     position = 0
-    tokens = tag(text)
     for index, token in enumerate(tokens):
-        if token.text in table and _is_plural(tokens, index):
+        if token.text in table and applies(tokens, index):
             out.append(text[position : token.start])
             out.append(table[token.text])
             position = token.end
     out.append(text[position:])
     return "".join(out)
+
+
+def _replace_plurals(text: str) -> str:
+    table = plural_replacements()
+    if not any(word in text for word in table):
+        return text
+    return replace_tokens(text, tag(text), table, _is_plural)
 
 
 _AUXILIARIES = frozenset({"haben", "sein", "werden"})
