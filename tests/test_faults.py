@@ -454,6 +454,7 @@ def test_terminated_database_sessions_during_a_burst_fail_cleanly_and_recover(pg
     _, slug = _store_release(app)
     admin = create_engine(service_url("KLARTEXT_TEST_DATABASE_URL"))
     terminated: list[int] = []
+    finished: list[float] = []  # seconds after the burst began when the last session was terminated
 
     def terminate_repeatedly() -> None:
         time.sleep(0.5)
@@ -470,17 +471,19 @@ def test_terminated_database_sessions_during_a_burst_fail_cleanly_and_recover(pg
                 )
                 connection.commit()
                 time.sleep(0.1)
+        finished.append(time.monotonic() - began)
 
     try:
         killer = threading.Thread(target=terminate_repeatedly)
+        began = time.monotonic()
         killer.start()
-        answers = _burst(base, f"/releases/{slug}", seconds=2.5)
+        answers = _burst(base, f"/releases/{slug}", seconds=4.0)
         killer.join()
     finally:
         admin.dispose()
     _assert_clean_failures(answers)
     assert sum(terminated) >= 3, "the app's database sessions were not terminated"
-    after = [a for a in answers if a.started > 1.9]
+    after = [a for a in answers if a.started > finished[0] + 0.2]  # a loaded machine terminates later
     assert after and all(a.status == 200 for a in after)
 
 
