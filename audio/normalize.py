@@ -65,32 +65,31 @@ class Script:
 
     def source_span(self, out_start: int, out_end: int) -> tuple[int, int]:
         """The input span that the script characters ``[out_start, out_end)`` were made from."""
-        hits = self._overlapping(out_start, out_end, by_output=True)
-        if not hits:
+        span = self._mapped(out_start, out_end, by_output=True)
+        if span is None:
             return (len(self.source), len(self.source)) if out_start >= len(self.text) else (0, 0)
-        starts, ends = [], []
-        for seg in hits:
-            if seg.one_to_one:
-                starts.append(seg.src_start + max(0, out_start - seg.out_start))
-                ends.append(seg.src_start + min(seg.out_end, out_end) - seg.out_start)
-            else:
-                starts.append(seg.src_start)
-                ends.append(seg.src_end)
-        return min(starts), max(ends)
+        return span
 
     def output_span(self, src_start: int, src_end: int) -> tuple[int, int] | None:
         """The script span spoken for the input span ``[src_start, src_end)``; None if it is silent."""
-        hits = self._overlapping(src_start, src_end, by_output=False)
+        return self._mapped(src_start, src_end, by_output=False)
+
+    def _mapped(self, start: int, end: int, by_output: bool) -> tuple[int, int] | None:
+        """``[start, end)`` on one side (script if ``by_output``, else input) mapped to the other side:
+        character by character within text read as written, whole segments elsewhere."""
+        hits = self._overlapping(start, end, by_output)
         if not hits:
             return None
         starts, ends = [], []
         for seg in hits:
+            here, there = (seg.out_start, seg.src_start) if by_output else (seg.src_start, seg.out_start)
+            here_end, there_end = (seg.out_end, seg.src_end) if by_output else (seg.src_end, seg.out_end)
             if seg.one_to_one:
-                starts.append(seg.out_start + max(0, src_start - seg.src_start))
-                ends.append(seg.out_start + min(seg.src_end, src_end) - seg.src_start)
+                starts.append(there + max(0, start - here))
+                ends.append(there + min(here_end, end) - here)
             else:
-                starts.append(seg.out_start)
-                ends.append(seg.out_end)
+                starts.append(there)
+                ends.append(there_end)
         return min(starts), max(ends)
 
     @functools.cached_property
