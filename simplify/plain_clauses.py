@@ -9,6 +9,7 @@ import re
 from functools import partial
 from typing import NamedTuple
 
+from simplify import segment
 from simplify.plain_lexicon import speech_verbs, subordinators
 from simplify.plain_tagging import FINITE_TAGS, SUBORDINATING_TAGS, Token, has_finite_verb, tag
 from simplify.plain_words import name_without_titles
@@ -33,7 +34,8 @@ def as_sentence(text: str) -> str:
 
 
 def count_words(text: str) -> int:
-    return len(re.findall(r"[^\W_][^\s–—]*", text))
+    """Words as ``simplify.segment.words`` counts them (the measure of the gate and the checker)."""
+    return len(segment.words(text))
 
 
 # --- quotations ------------------------------------------------------------------------------------

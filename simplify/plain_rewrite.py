@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 
 from simplify.checker import character_errors
-from simplify.plain_clauses import Piece
+from simplify.plain_clauses import Piece, count_words
 from simplify.plain_model import Omission, PlainSentence, Step
 from simplify.plain_tagging import has_finite_verb
 from simplify.rules import RULES, Rule, RuleContext
-from simplify.segment import words
 
 
 @dataclass(frozen=True)
@@ -29,11 +28,6 @@ def _apply(rule: Rule, item: _Work, index: int, context: RuleContext) -> list[_W
         return [item]
     step = Step(rule.rule_id, index, item.piece.text, " | ".join(p.text for p in result), rule.why)
     return [_Work(p, item.steps + (step,)) for p in result]
-
-
-def word_count(text: str) -> int:
-    """Words as ``simplify.segment.words`` counts them."""
-    return len(words(text))
 
 
 def rewrite(
@@ -63,7 +57,7 @@ def simplify_sentence(
     intro_omitted = False  # a list made by a rule belongs to the sentence before it
     for piece, steps in rewrite(text, index, context, is_list_item):
         line = _tidy(piece)
-        count = word_count(line)
+        count = count_words(line)
         if count == 0:
             continue
         if piece.is_list_item and not is_list_item and intro_omitted:
