@@ -19,6 +19,7 @@ from simplify import plain_tagging  # noqa: E402
 from simplify.plain import simplify, source_text  # noqa: E402
 from simplify.release import Release  # noqa: E402
 from simplify.segment import words  # noqa: E402
+from simplify.tagger import hanta  # noqa: E402
 
 
 def _load(path: Path) -> Release:
@@ -33,7 +34,10 @@ def main() -> None:
     paths = sorted((ROOT / "tests" / "data" / "corpus").glob("*.json"))
     releases = [(p.stem, _load(p)) for p in paths]
     tag_time = [0.0]
-    original_tag = plain_tagging._tagger().tag_sent
+    loading = time.process_time()
+    tagger = hanta()
+    print(f"loading HanTa's model: {time.process_time() - loading:.2f} s CPU")
+    original_tag = tagger.tag_sent
 
     def timed_tag_sent(*args: object, **kwargs: object) -> object:
         start = time.process_time()
@@ -42,10 +46,10 @@ def main() -> None:
         finally:
             tag_time[0] += time.process_time() - start
 
-    plain_tagging._tagger().tag_sent = timed_tag_sent
+    tagger.tag_sent = timed_tag_sent
     cold_start = time.process_time()
     simplify(releases[0][1])
-    print(f"cold start (model loading + first release): {time.process_time() - cold_start:.2f} s CPU")
+    print(f"cold start (first release, empty caches): {time.process_time() - cold_start:.2f} s CPU")
     print(f"{'release':38} {'words':>5} {'CPU s':>6} {'wall s':>6} {'tagging':>8}")
     total_words = total_cpu = total_tag = 0.0
     for name, release in releases:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+
+from simplify.tagger import hanta, word_tags
 
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 SUBORDINATING_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"})
@@ -40,21 +41,6 @@ class Token:
         return self.pos in FINITE_TAGS
 
 
-@lru_cache(maxsize=1)
-def _tagger() -> Any:
-    """The HanTa tagger, with its two per-word analyses memoised.
-
-    HanTa analyses every word of every sentence afresh; the rules tag slightly changed versions of
-    the same sentence many times, so caching the pure per-word functions makes tagging ~5× faster.
-    """
-    from HanTa import HanoverTagger as ht
-
-    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
-    tagger.analyze_forward = lru_cache(maxsize=65536)(tagger.analyze_forward)
-    tagger._analyze = lru_cache(maxsize=65536)(tagger._analyze)
-    return tagger
-
-
 def tokenize(sentence: str) -> list[tuple[str, int, int]]:
     """Split a sentence into tokens with spans (internal tokenisation for tagging only)."""
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
@@ -66,7 +52,7 @@ def tag(sentence: str) -> tuple[Token, ...]:
     spans = tokenize(sentence)
     if not spans:
         return ()
-    tagged = _tagger().tag_sent([text for text, _, _ in spans], taglevel=1)
+    tagged = hanta().tag_sent([text for text, _, _ in spans], taglevel=1)
     return tuple(
         Token(text, start, end, lemma, pos.replace("(", "").replace(")", ""))
         for (text, start, end), (_, lemma, pos) in zip(spans, tagged, strict=True)
@@ -76,7 +62,7 @@ def tag(sentence: str) -> tuple[Token, ...]:
 @lru_cache(maxsize=8192)
 def compound_parts(word: str) -> tuple[tuple[str, str], ...]:
     """HanTa's morphological analysis of one word: (morpheme, label) pairs, e.g. FUGE for a linking s."""
-    _, parts, _ = _tagger().analyze(word, taglevel=3)
+    _, parts, _ = hanta().analyze(word, taglevel=3)
     return tuple((str(m), str(label)) for m, label in parts)
 
 
@@ -111,5 +97,5 @@ def _plural_present(tokens: list[Token]) -> bool:
         and word.endswith("n")
         and head
         and all(t.pos in _NOUN_PHRASE for t in before)
-        and any(tag.startswith("VV") for tag, _ in _tagger().tag_word(word))
+        and any(tag.startswith("VV") for tag in word_tags(word))
     )
