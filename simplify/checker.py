@@ -22,6 +22,7 @@ from simplify.compounds import split_compound
 from simplify.glossary import lookup, phrase_spans
 from simplify.plain_lexicon import (
     abbreviations,
+    acronyms,
     negation_words,
     number_words,
     replacements,
@@ -70,11 +71,6 @@ def _abbreviation_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         for a in abbreviations()
         if a.kind != "akronym" and any(c.isalpha() for c in a.short)  # symbols: see "sonderzeichen"
     )
-
-
-@lru_cache(maxsize=1)
-def _acronyms() -> frozenset[str]:
-    return frozenset(a.short for a in abbreviations() if a.kind == "akronym")
 
 
 def _units(text: str) -> Iterator[tuple[int, int, str]]:
@@ -158,7 +154,7 @@ def _acronym_findings(text: str) -> Iterator[CheckFinding]:
     seen: set[str] = set()
     for m in re.finditer(r"(?<![\w.])([A-ZÄÖÜ][A-ZÄÖÜa-z]*[A-ZÄÖÜ])(?![\wäöü])", text):
         short = m.group(1)
-        if short in explained or short in seen or (short not in _acronyms() and not short.isupper()):
+        if short in explained or short in seen or (short not in acronyms() and not short.isupper()):
             continue
         if len(short) > 6 or any(
             s <= m.start() < e for s, e in ((u.start(), u.end()) for u in _URL.finditer(text))
@@ -227,7 +223,6 @@ def _word_findings(
             and lookup(word) is None
             and not any(a <= start < b for a, b in explained)  # part of a term in the Wörterbuch
             and zipf_frequency(letters.lower(), "de") < config.rare_zipf
-            and not any(zipf_frequency(p.lower(), "de") >= config.rare_zipf for p in [letters] if "·" in word)
         ):
             yield _finding(
                 "seltenes-wort",
@@ -295,12 +290,22 @@ def _sentence_findings(
             yield _finding("genitiv", WARNING, s, e, text, "Genitiv. Schreiben Sie: von dem …, von der ….")
 
 
+@lru_cache(maxsize=1)
+def _term_patterns() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
+    """(hard word, common word, their patterns) for each replacement, compiled once."""
+
+    def whole(word: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w·]){re.escape(word.lower())}(?![\w·])")
+
+    return tuple((hard, common, whole(hard), whole(common)) for hard, common in replacements().items())
+
+
 def _term_findings(text: str) -> Iterator[CheckFinding]:
     """Hard word and its common replacement both in the text: use one word for one thing."""
     lowered = text.lower()
-    for hard, common in replacements().items():
-        hard_match = re.search(rf"(?<![\w·]){re.escape(hard.lower())}(?![\w·])", lowered)
-        if hard_match and re.search(rf"(?<![\w·]){re.escape(common.lower())}(?![\w·])", lowered):
+    for hard, common, hard_pattern, common_pattern in _term_patterns():
+        hard_match = hard_pattern.search(lowered)
+        if hard_match and common_pattern.search(lowered):
             yield _finding(
                 "begriffe",
                 WARNING,

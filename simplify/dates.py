@@ -1,23 +1,10 @@
-"""German date formatting shared by the pages and the readings."""
+"""German date formatting shared by the pages, the readings and the plain-language summary."""
 
 from __future__ import annotations
 
 from datetime import date
 
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+from simplify.plain_lexicon import months
 
 
 def german_date(iso: str | None) -> str | None:
@@ -26,4 +13,4 @@ def german_date(iso: str | None) -> str | None:
         day = date.fromisoformat(iso or "")
     except ValueError:
         return None
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day}. {months()[day.month - 1]} {day.year}"

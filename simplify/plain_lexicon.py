@@ -58,6 +58,12 @@ def abbreviations() -> tuple[Abbreviation, ...]:
 
 
 @lru_cache(maxsize=1)
+def acronyms() -> frozenset[str]:
+    """The short forms of the acronyms in the abbreviations table ("IHK", "KI")."""
+    return frozenset(a.short for a in abbreviations() if a.kind == "akronym")
+
+
+@lru_cache(maxsize=1)
 def glossary() -> Mapping[str, str]:
     """Lower-cased term → explanation in Leichte Sprache."""
     return MappingProxyType({t.lower(): e for t, e in data_rows("ls_glossary.tsv", 2)})

@@ -13,10 +13,9 @@ masculine), for "des"/"dem" the gender comes from ``ls_agent_nouns.tsv``; otherw
 
 from __future__ import annotations
 
-from wordfreq import zipf_frequency
-
 from simplify.plain_clauses import Piece, as_sentence
 from simplify.plain_object_relative import agent_gender
+from simplify.plain_passive import nominative_plural
 from simplify.plain_tagging import Token, has_finite_verb, tag
 
 # Words that may stand between the article and the participle: "vor dem Haus", "1968", "vom Rat".
@@ -32,14 +31,6 @@ def _is_past_participle(token: Token) -> bool:
     return any(t.pos == "VVPP" for t in tag(f"Es wurde {lemma}."))
 
 
-def _plural_form(noun: Token) -> str:
-    """The nominative plural from a dative ("Fahrbahnübergängen" → "Fahrbahnübergänge")."""
-    shorter = noun.text[:-1]
-    if noun.text.endswith("n") and zipf_frequency(shorter, "de") > zipf_frequency(noun.text, "de"):
-        return shorter
-    return noun.text
-
-
 def _nominative(article: str, participle: Token, noun: Token) -> tuple[str, bool] | None:
     """(noun with its nominative article, plural) or ``None`` if gender or number is not sure."""
     article = article.lower()
@@ -53,7 +44,7 @@ def _nominative(article: str, participle: Token, noun: Token) -> tuple[str, bool
     if (article == "ein" and ending == "er") or (article == "der" and ending == "e") or article == "einen":
         return f"Der {noun.text}", False
     if article in ("der", "den") and plural:
-        return f"Die {_plural_form(noun)}", True
+        return f"Die {nominative_plural(noun)}", True
     if article == "einer" or (article == "der" and not noun.text.endswith(("er", "el", "en"))):
         return f"Die {noun.text}", False  # feminine: "einer …", "der … Schule"
     if article in ("des", "dem", "einem", "eines") and gender in ("m", "n"):

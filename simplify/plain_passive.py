@@ -45,7 +45,7 @@ class _Agent:
     end: int
 
 
-def _nominative_plural(token: Token) -> str:
+def nominative_plural(token: Token) -> str:
     """ "Stadtwerken" → "Stadtwerke", "Helfern" → "Helfer"; "Frauen" stays (the form without -n is rarer)."""
     shorter = token.text[:-1]
     if token.text.endswith("n") and zipf_frequency(shorter, "de") > zipf_frequency(token.text, "de"):
@@ -108,7 +108,7 @@ def _agent(tokens: tuple[Token, ...], index: int, names: frozenset[str]) -> _Age
         return _Agent("die " + _adjectives(tokens, first, end, "e"), False, index, end)
     if word == "von" and article == "den" and (gender or tokens[noun].text.endswith(_PEOPLE)):
         rest = _adjectives(tokens, noun + 1, end, "en")
-        words = [_adjectives(tokens, first, noun, "en"), _nominative_plural(tokens[noun]), rest]
+        words = [_adjectives(tokens, first, noun, "en"), nominative_plural(tokens[noun]), rest]
         return _Agent(" ".join(["die", *[w for w in words if w]]), True, index, end)
     return None
 

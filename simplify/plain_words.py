@@ -13,6 +13,7 @@ from simplify.plain_lexicon import (
     Abbreviation,
     VerbReplacement,
     abbreviations,
+    acronyms,
     fractions,
     genitive_prepositions,
     months,
@@ -363,20 +364,15 @@ def is_shouting(text: str) -> bool:
     return len(long_caps) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
 
 
-@lru_cache(maxsize=1)
-def _acronyms() -> frozenset[str]:
-    return frozenset(a.short for a in abbreviations() if a.kind == "akronym")
-
-
 def normal_case(text: str) -> str:
     """Turn a sentence in capitals into normal spelling: nouns and names capitalised, the rest lower case."""
     words = re.split(r"(\s+)", text)
-    candidate = "".join(w if w in _acronyms() else w[:1] + w[1:].lower() for w in words)
+    candidate = "".join(w if w in acronyms() else w[:1] + w[1:].lower() for w in words)
     out: list[str] = []
     position = 0
     for index, token in enumerate(tag(candidate)):
         out.append(candidate[position : token.start])
-        keep = token.pos in ("NN", "NE") or token.text in _acronyms() or index == 0
+        keep = token.pos in ("NN", "NE") or token.text in acronyms() or index == 0
         out.append(token.text if keep else token.text.lower())
         position = token.end
     out.append(candidate[position:])

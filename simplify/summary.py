@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from simplify.plain_lexicon import months
+from simplify.dates import german_date
 from simplify.plain_model import PlainSentence, Step
 
 _MIN_SENTENCES = 3
@@ -20,20 +20,9 @@ WORD_EXPLAIN_RULE = "wort-erklaeren"
 EXPLANATION_RULES = frozenset({EXPLAIN_RULE, WORD_EXPLAIN_RULE})
 
 
-def format_date(iso_date: str) -> str | None:
-    """An ISO date in words: "2024-11-12" → "12. November 2024"; ``None`` for anything else."""
-    parts = iso_date.split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    year, month, day = (int(p) for p in parts)
-    if not 1 <= month <= 12 or not 1 <= day <= 31:
-        return None
-    return f"{day}. {months()[month - 1]} {year}"
-
-
 def when_and_where(date: str | None, place: str | None) -> PlainSentence | None:
     """The opening line: "Die Nachricht ist vom 12. November 2024 aus Duisburg." (or the known half)."""
-    day = format_date(date) if date else None
+    day = german_date(date)
     if day and place:
         text = f"Die Nachricht ist vom {day} aus {place}."
     elif day:

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from simplify.dates import german_date
 from simplify.plain import PlainVersion, simplify, source_parts, source_text
 from simplify.plain_lexicon import number_words
 from simplify.plain_tagging import has_finite_verb
@@ -25,7 +26,7 @@ from simplify.plain_words import name_without_titles
 from simplify.readability import AnalysisConfig, analyze, analyze_release
 from simplify.release import Release
 from simplify.segment import split_sentences, words
-from simplify.summary import EXPLANATION_RULES, format_date
+from simplify.summary import EXPLANATION_RULES
 
 DATA = Path(__file__).parent / "data"
 CORPUS = sorted((DATA / "corpus").glob("[0-9][0-9]-*.json"))
@@ -173,7 +174,7 @@ def test_date_and_place_in_summary(path: Path) -> None:
     release = _release(path.stem)
     summary = _plain(path.stem).summary_text()
     assert release.date and release.place
-    assert format_date(release.date) in summary
+    assert german_date(release.date) in summary
     assert release.place in summary
     assert 3 <= len(_plain(path.stem).summary) <= 6 or len(_lines(_plain(path.stem))) < 3
 

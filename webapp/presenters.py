@@ -112,13 +112,6 @@ def mark_original(release: Release, readability: dict[str, Any] | None) -> Marke
     return MarkedOriginal(result, hard)
 
 
-def flesch_position(value: float | None) -> float | None:
-    """Where a Flesch value sits on the 0–100 scale, clamped (for the picture)."""
-    if value is None:
-        return None
-    return max(0.0, min(100.0, float(value)))
-
-
 @dataclass(frozen=True)
 class CheckMark:
     number: int
