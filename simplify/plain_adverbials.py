@@ -42,7 +42,7 @@ from simplify.plain_circumstances import (
 )
 from simplify.plain_circumstances import data as _data
 from simplify.plain_circumstances import kind_words as _words
-from simplify.plain_clauses import Piece, as_sentence, count_words, is_main_clause, is_subordinating
+from simplify.plain_clauses import Piece, as_sentence, count_words, fits, is_main_clause, is_subordinating
 from simplify.plain_lexicon import months
 from simplify.plain_lists import embedded_row
 from simplify.plain_restructure import comparison_tail
@@ -480,7 +480,7 @@ def _fits(core: str, max_words: int, names: frozenset[str]) -> bool:
     shorter = (
         shorten(core, max_words, names) or embedded_row(core, max_words) or comparison_tail(core, max_words)
     )
-    return shorter is not None and all(count_words(p.text) <= max_words for p in shorter)
+    return shorter is not None and fits(shorter, max_words)
 
 
 def _starts_with_clause(tokens: tuple[Token, ...], candidates: list[Candidate]) -> bool:

@@ -38,6 +38,12 @@ def count_words(text: str) -> int:
     return len(segment.words(text))
 
 
+def fits(pieces: list[Piece], max_words: int) -> bool:
+    """Whether every piece is short enough to stay: a condition without its consequence (or the other
+    way round) would say something else, and the engine leaves out pieces that are too long."""
+    return all(count_words(p.text) <= max_words for p in pieces)
+
+
 # --- quotations ------------------------------------------------------------------------------------
 
 _OPEN, _CLOSE = '„»"', '“”«"'

@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from simplify.plain_adverbials import circumstances
-from simplify.plain_clauses import Piece, as_sentence, count_words
-from simplify.plain_lexicon import speech_verbs
+from simplify.plain_clauses import Piece, as_sentence, count_words, fits
+from simplify.plain_lexicon import data_rows, speech_verbs
 from simplify.plain_restructure import (
     OPENING_QUOTES,
     first_constituent_end,
-    fits,
     subject_before_verb_object,
     subject_pronoun,
 )
@@ -52,12 +50,9 @@ class Linking(NamedTuple):
 @lru_cache(maxsize=1)
 def linkings() -> dict[str, Linking]:
     """Lower-case conjunction (or ``VERB_FIRST``) → how its clause is rewritten."""
-    text = resources.files("simplify.data").joinpath("ls_restructure_conjunctions.tsv").read_text("utf-8")
     table: dict[str, Linking] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, marker, connector, repeated = (cell.strip() for cell in line.split("\t"))
-            table[word] = Linking(*("" if cell == "-" else cell for cell in (marker, connector, repeated)))
+    for word, *cells in data_rows("ls_restructure_conjunctions.tsv", 4):
+        table[word] = Linking(*("" if cell == "-" else cell for cell in cells))
     return table
 
 

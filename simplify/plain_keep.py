@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from simplify.plain_clauses import Piece, as_sentence, count_words
+from simplify.plain_clauses import Piece, as_sentence, count_words, fits
 from simplify.plain_lexicon import data_lines, data_rows
 from simplify.plain_object_relative import agent_gender
 from simplify.plain_tagging import Token, compound_parts, has_finite_verb
@@ -134,7 +134,8 @@ def members(text: str, tokens: tuple[Token, ...], comma: int, max_words: int) ->
         )
         for i, p in enumerate(phrases)
     ]
-    return [Piece(s) for s in sentences] if all(count_words(s) <= max_words for s in sentences) else None
+    pieces = [Piece(s) for s in sentences]
+    return pieces if fits(pieces, max_words) else None
 
 
 # --- "…, um … zu VERB" ------------------------------------------------------------------------------

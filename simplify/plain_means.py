@@ -14,7 +14,7 @@ the subject only after a noun for an institution ("das Ministerium für Arbeit, 
 from __future__ import annotations
 
 from simplify.plain_adverbials import circumstances, is_past
-from simplify.plain_clauses import Piece, as_sentence, count_words
+from simplify.plain_clauses import Piece, as_sentence, count_words, fits
 from simplify.plain_lead import data
 from simplify.plain_object_relative import agent_gender
 from simplify.plain_tagging import FINITE_TAGS, Token, tag
@@ -90,5 +90,4 @@ def _short(sentence: str, max_words: int) -> list[Piece] | None:
     if count_words(sentence) <= max_words:
         return [Piece(sentence)]
     pieces = circumstances(sentence, max_words)
-    fits = pieces is not None and all(count_words(p.text) <= max_words for p in pieces)
-    return pieces if fits else None
+    return pieces if pieces is not None and fits(pieces, max_words) else None

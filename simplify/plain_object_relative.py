@@ -36,7 +36,7 @@ from simplify.plain_relative import (
     repeated_noun,
     verb_parts,
 )
-from simplify.plain_tagging import Token, compound_parts, tag
+from simplify.plain_tagging import Token, compound_parts, span_text, tag
 
 if TYPE_CHECKING:
     from simplify.release import Person
@@ -208,10 +208,6 @@ def _name(tokens: tuple[Token, ...], head: int, words: frozenset[str]) -> str:
     return " ".join(t.text for t in tokens[start : head + 1])
 
 
-def _span(text: str, tokens: tuple[Token, ...]) -> str:
-    return text[tokens[0].start : tokens[-1].end] if tokens else ""
-
-
 def _new_sentence(
     text: str,
     tokens: tuple[Token, ...],
@@ -236,15 +232,15 @@ def _new_sentence(
         subject = (
             _name(tokens, head, male) if determiner < 0 else repeated_noun(tokens, determiner, head, "der")
         )
-        return _join(subject, parts, _span(text, body))
+        return _join(subject, parts, span_text(text, body))
     noun = _case_noun(tokens, determiner, head, pronoun)
     if noun is None:
         return None
     first = body[0]
     if first.text in _SUBJECT_PRONOUNS and first.pos in ("PPER", "PIS"):
-        return _join(first.text, parts, noun + " " + _span(text, body[1:]))
+        return _join(first.text, parts, noun + " " + span_text(text, body[1:]))
     if pronoun in ("dem", "den", "denen", "der"):
-        return _join(noun, parts, _span(text, body))
+        return _join(noun, parts, span_text(text, body))
     size = _leading_phrase(body, names)
     if size == 0:
         return None
@@ -260,7 +256,7 @@ def _new_sentence(
     )
     if not (agent_subject or number_subject):
         return None
-    return _join(_span(text, leading), parts, noun + " " + _span(text, body[size:]))
+    return _join(span_text(text, leading), parts, noun + " " + span_text(text, body[size:]))
 
 
 def _join(first: str, parts: tuple[str, str], rest: str) -> str:
@@ -296,7 +292,7 @@ def _possessive(
     owner = text[tokens[start].start : tokens[name_end].end]
     owner += "’" if owner.endswith(("s", "x", "z", "ß")) else "s"
     owned = text[noun.start : tokens[owned_end - 1].end]
-    return [Piece(as_sentence(main)), Piece(_join(f"{owner} {owned}", parts, _span(text, clause[:-1])))]
+    return [Piece(as_sentence(main)), Piece(_join(f"{owner} {owned}", parts, span_text(text, clause[:-1])))]
 
 
 def object_relative(

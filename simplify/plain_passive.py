@@ -23,7 +23,7 @@ from wordfreq import zipf_frequency
 
 from simplify.plain_clauses import Piece, as_sentence
 from simplify.plain_object_relative import agent_gender, is_name_word
-from simplify.plain_tagging import FINITE_TAGS, Token, has_finite_verb, tag
+from simplify.plain_tagging import FINITE_TAGS, Token, has_finite_verb, span_text, tag
 
 _PAST = frozenset({"wurde", "wurden"})
 _PRESENT = frozenset({"wird", "werden"})
@@ -239,8 +239,8 @@ def _simple_active(text: str, names: frozenset[str], fronted: bool) -> str | Non
     if obj is None:
         return None
     middle = [
-        _span(text, tokens[layout.middle[0] : agent.start]),
-        _span(text, tokens[agent.end : layout.middle[1]]),
+        span_text(text, tokens[layout.middle[0] : agent.start]),
+        span_text(text, tokens[agent.end : layout.middle[1]]),
     ]
     participle = tokens[layout.participle]
     if layout.tail == "present":
@@ -259,10 +259,6 @@ def _simple_active(text: str, names: frozenset[str], fronted: bool) -> str | Non
         return None
     sentence = as_sentence(" ".join(words))
     return sentence if has_finite_verb(sentence) else None
-
-
-def _span(text: str, tokens: tuple[Token, ...]) -> str:
-    return text[tokens[0].start : tokens[-1].end] if tokens else ""
 
 
 def _coordinated(text: str, tokens: tuple[Token, ...]) -> tuple[str, str] | None:

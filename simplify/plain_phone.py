@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from simplify.plain_clauses import Piece, as_sentence, count_words
+from simplify.plain_clauses import Piece, as_sentence, count_words, fits
 from simplify.plain_lexicon import data_rows
 from simplify.plain_tagging import FINITE_TAGS, Token, has_finite_verb, tag
 
@@ -91,7 +91,7 @@ def phone_numbers(text: str, max_words: int) -> list[Piece] | None:
         return None
     kept.append(text[position:])
     main = as_sentence("".join(kept))
-    if not has_finite_verb(main) or any(count_words(p.text) > max_words for p in numbers):
+    if not has_finite_verb(main) or not fits(numbers, max_words):
         return None
     return [Piece(main), *numbers]
 

@@ -30,11 +30,10 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Protocol
 
-from simplify import segment
-from simplify.plain_clauses import Piece, as_sentence
+from simplify.plain_clauses import Piece, as_sentence, fits
 from simplify.plain_lexicon import data_lines, data_rows
 from simplify.plain_model import PlainConfig
-from simplify.plain_tagging import FINITE_TAGS, Token, tag
+from simplify.plain_tagging import FINITE_TAGS, Token, span_text, tag
 
 OPENING_QUOTES = frozenset('„»"')
 _DETERMINERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT"})
@@ -135,12 +134,6 @@ def sized_rule(function: SizedFunction) -> Callable[[Piece, Configured], list[Pi
     return apply
 
 
-def fits(pieces: list[Piece], max_words: int) -> bool:
-    """Whether every piece is short enough to stay: a condition without its consequence (or the other
-    way round) would say something else, and the engine leaves out pieces that are too long."""
-    return all(len(segment.words(p.text)) <= max_words for p in pieces)
-
-
 def _words(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     """Tokens without an opening quote at the start and the final punctuation."""
     start = 1 if tokens and tokens[0].text in OPENING_QUOTES else 0
@@ -156,10 +149,6 @@ def _verb_tail_start(tokens: tuple[Token, ...]) -> int:
     while start > 0 and tokens[start - 1].pos in _VERB_TAIL:
         start -= 1
     return start
-
-
-def _span(text: str, tokens: tuple[Token, ...]) -> str:
-    return text[tokens[0].start : tokens[-1].end] if tokens else ""
 
 
 def _nouns(tokens: tuple[Token, ...]) -> list[str]:
@@ -200,15 +189,17 @@ def repeated_preposition(text: str) -> list[Piece] | None:
     tail = _verb_tail_start(tokens)
     if tail <= joint + 2 or second.pos not in _PREPOSITIONS:
         return None
-    subject = _span(text, tokens[:subject_end])
+    subject = span_text(text, tokens[:subject_end])
     parts = [
         subject_pronoun(tokens[:subject_end], tokens[subject_end]) or subject,
         tokens[subject_end].text,
         "auch",
-        _span(text, tokens[joint + 1 : tail]),
-        _span(text, tokens[tail:]),
+        span_text(text, tokens[joint + 1 : tail]),
+        span_text(text, tokens[tail:]),
     ]
-    first_sentence = " ".join(p for p in (_span(text, tokens[:joint]), _span(text, tokens[tail:])) if p)
+    first_sentence = " ".join(
+        p for p in (span_text(text, tokens[:joint]), span_text(text, tokens[tail:])) if p
+    )
     return [Piece(as_sentence(first_sentence)), Piece(as_sentence(" ".join(p for p in parts if p)))]
 
 
@@ -243,10 +234,10 @@ def gapped_verb(text: str) -> list[Piece] | None:
         return None
     if _nouns(amount)[-2:] != _nouns(right[phrase_end:])[-2:] or _is_one(right[phrase_end:]):
         return None
-    verb = _span(text, left[verb_at:expletive])  # "sind", or "gibt es"
-    parts = [_span(text, right[:phrase_end]), verb, _span(text, right[phrase_end:])]
-    second = " ".join(parts + [_span(text, left[tail:])])
-    return [Piece(as_sentence(_span(text, left))), Piece(as_sentence(second))]
+    verb = span_text(text, left[verb_at:expletive])  # "sind", or "gibt es"
+    parts = [span_text(text, right[:phrase_end]), verb, span_text(text, right[phrase_end:])]
+    second = " ".join(parts + [span_text(text, left[tail:])])
+    return [Piece(as_sentence(span_text(text, left))), Piece(as_sentence(second))]
 
 
 def _subject_end(tokens: tuple[Token, ...]) -> int | None:
@@ -285,12 +276,12 @@ def not_but(text: str, max_words: int) -> list[Piece] | None:
     subject = left[:subject_end]
     pronoun = subject_pronoun(subject, left[subject_end])
     parts = [
-        pronoun or _span(text, subject),
-        _span(text, left[subject_end:negation]),
-        _span(text, right),
-        _span(text, left[tail:]),
+        pronoun or span_text(text, subject),
+        span_text(text, left[subject_end:negation]),
+        span_text(text, right),
+        span_text(text, left[tail:]),
     ]
-    pieces = [Piece(as_sentence(_span(text, left))), Piece(as_sentence(" ".join(p for p in parts if p)))]
+    pieces = [Piece(as_sentence(span_text(text, left))), Piece(as_sentence(" ".join(p for p in parts if p)))]
     return pieces if fits(pieces, max_words) else None
 
 
@@ -322,16 +313,16 @@ def limit_tail(text: str, max_words: int) -> list[Piece] | None:
     ]
     if not amounts or amounts[0].pos != "CARD":
         return None
-    subject = subject_pronoun(left[:subject_end], left[subject_end]) or _span(text, left[:subject_end])
+    subject = subject_pronoun(left[:subject_end], left[subject_end]) or span_text(text, left[:subject_end])
     limit = tokens[comma + 1].text
-    pieces = [Piece(as_sentence(_span(text, left)))]
+    pieces = [Piece(as_sentence(span_text(text, left)))]
     for number, (start, end) in enumerate(zip([-1, *cuts], [*cuts, len(amounts)], strict=True)):
         words = [
             subject,
             left[subject_end].text,
             marker if number == 0 else "",
             limit,
-            _span(text, amounts[start + 1 : end]),
+            span_text(text, amounts[start + 1 : end]),
         ]
         pieces.append(Piece(as_sentence(" ".join(w for w in words if w))))
     return pieces if fits(pieces, max_words) else None
@@ -362,8 +353,8 @@ def comparison_tail(text: str, max_words: int) -> list[Piece] | None:
     if not amount or amount[0].pos != "CARD" or not all(t.pos.startswith("NN") for t in amount[1:]):
         return None
     pieces = [
-        Piece(as_sentence(_span(text, tokens[:comma]))),
-        Piece(as_sentence(f"Das sind {_span(text, tail)}")),
+        Piece(as_sentence(span_text(text, tokens[:comma]))),
+        Piece(as_sentence(f"Das sind {span_text(text, tail)}")),
     ]
     return pieces if fits(pieces, max_words) else None
 

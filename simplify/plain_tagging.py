@@ -41,6 +41,11 @@ class Token:
         return self.pos in FINITE_TAGS
 
 
+def span_text(text: str, tokens: tuple[Token, ...]) -> str:
+    """The part of ``text`` from the first to the last of ``tokens`` ("" for none)."""
+    return text[tokens[0].start : tokens[-1].end] if tokens else ""
+
+
 def tokenize(sentence: str) -> list[tuple[str, int, int]]:
     """Split a sentence into tokens with spans (internal tokenisation for tagging only)."""
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
