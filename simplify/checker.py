@@ -30,7 +30,7 @@ from simplify.plain_lexicon import (
     subordinators,
 )
 from simplify.plain_model import CheckFinding
-from simplify.plain_tagging import FINITE_TAGS, SUBORDINATING_TAGS, Token, tag
+from simplify.plain_tagging import FINITE_TAGS, SUBORDINATING_TAGS, URL, Token, tag, url_free_spans
 from simplify.plain_words import _abbreviation_pattern
 from simplify.segment import split_sentences, words
 
@@ -48,7 +48,6 @@ class CheckConfig:
     rare_zipf: float = 3.0
 
 
-_URL = re.compile(r"(?:https?://|www\.)\S+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPECIAL = re.compile(r"[()\[\]{};/&§%€*®™©…#|<>~^_]")
 _QUOTE = re.compile(r"[„“”‚‘»«\"]")
 _DASH = re.compile(r"\s[–—]\s")
@@ -92,15 +91,6 @@ def _units(text: str) -> Iterator[tuple[int, int, str]]:
                 yield start + sentence.start, start + sentence.end, "sentence"
 
 
-def _outside_urls(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, position = [], start
-    for match in _URL.finditer(text, start, end):
-        spans.append((position, match.start()))
-        position = match.end()
-    spans.append((position, end))
-    return spans
-
-
 #: Character-level rules: pattern, rule id, level, characters trimmed from each end of a match, hint.
 _CHARACTER_RULES: tuple[tuple[re.Pattern[str], str, str, int, str], ...] = (
     (_SPECIAL, "sonderzeichen", ERROR, 0,
@@ -115,7 +105,7 @@ _CHARACTER_RULES: tuple[tuple[re.Pattern[str], str, str, int, str], ...] = (
 
 
 def _character_findings(text: str, start: int, end: int) -> Iterator[CheckFinding]:
-    for a, b in _outside_urls(text, start, end):
+    for a, b in url_free_spans(text, start, end):
         for pattern, rule, level, trim, hint in _CHARACTER_RULES:
             for m in pattern.finditer(text, a, b):
                 yield _finding(rule, level, m.start() + trim, m.end() - trim, text, hint)
@@ -152,13 +142,12 @@ def _abbreviation_findings(text: str, a: int, b: int) -> Iterator[CheckFinding]:
 def _acronym_findings(text: str) -> Iterator[CheckFinding]:
     explained = {m.group(1) for m in re.finditer(r"(?m)^\s*([\wÄÖÜ-]+): Das ist", text)}
     seen: set[str] = set()
+    urls = [(u.start(), u.end()) for u in URL.finditer(text)]
     for m in re.finditer(r"(?<![\w.])([A-ZÄÖÜ][A-ZÄÖÜa-z]*[A-ZÄÖÜ])(?![\wäöü])", text):
         short = m.group(1)
         if short in explained or short in seen or (short not in acronyms() and not short.isupper()):
             continue
-        if len(short) > 6 or any(
-            s <= m.start() < e for s, e in ((u.start(), u.end()) for u in _URL.finditer(text))
-        ):
+        if len(short) > 6 or any(s <= m.start() < e for s, e in urls):
             continue
         seen.add(short)
         yield _finding(

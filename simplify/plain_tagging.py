@@ -16,11 +16,12 @@ from simplify.tagger import hanta, word_tags
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 SUBORDINATING_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"})
 
+#: URLs and e-mail addresses: no rule may change them.
+URL = re.compile(r"(?:https?://|www\.)\S+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # URLs and e-mail addresses; numbers with separators; words with inner hyphens, dots or Mediopunkt;
 # any other single character.
 _TOKEN = re.compile(
-    r"(?:https?://|www\.)\S+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\d+(?:[.,:]\d+)*\.?(?:-\w+)?"
+    URL.pattern + r"|\d+(?:[.,:]\d+)*\.?(?:-\w+)?"
     r"|\w+(?:[-·.]\w+)*"
     r"|\S"
 )
@@ -39,6 +40,17 @@ class Token:
     @property
     def is_finite_verb(self) -> bool:
         return self.pos in FINITE_TAGS
+
+
+def url_free_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` between its URLs and e-mail addresses (possibly empty ones)."""
+    end = len(text) if end is None else end
+    spans, position = [], start
+    for match in URL.finditer(text, start, end):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, end))
+    return spans
 
 
 def span_text(text: str, tokens: tuple[Token, ...]) -> str:

@@ -22,20 +22,17 @@ from simplify.plain_lexicon import (
     replacements,
     verb_replacements,
 )
-from simplify.plain_tagging import Token, tag
-
-_URL = re.compile(r"(?:https?://|www\.)\S+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+from simplify.plain_tagging import Token, tag, url_free_spans
 
 
 def _outside_urls(text: str, pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str]) -> str:
     """Apply ``pattern.sub(repl, …)`` to the text between URLs and e-mail addresses only."""
     out: list[str] = []
     position = 0
-    for match in _URL.finditer(text):
-        out.append(pattern.sub(repl, text[position : match.start()]))
-        out.append(match.group())
-        position = match.end()
-    out.append(pattern.sub(repl, text[position:]))
+    for start, end in url_free_spans(text):
+        out.append(text[position:start])
+        out.append(pattern.sub(repl, text[start:end]))
+        position = end
     return "".join(out)
 
 
