@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from simplify.plain_lexicon import subjunctive_idioms, subjunctive_indicative
 from simplify.plain_tagging import FINITE_TAGS, Token, tag
-from simplify.plain_words import clause_tokens, replace_tokens
+from simplify.plain_words import clause_tokens, from_table, replace_tokens
 
 # With one of these subjects the form is already indicative ("ich habe") or not the 3rd person.
 _OTHER_PERSONS = frozenset({"ich", "du", "wir", "ihr"})
@@ -44,4 +44,4 @@ def indicative(text: str) -> str:
     tokens = tag(text)
     if _has_idiom(tokens):
         return text
-    return replace_tokens(text, tokens, table, _reported)
+    return replace_tokens(text, tokens, from_table(table, _reported))

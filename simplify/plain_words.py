@@ -140,19 +140,15 @@ def _number_words_to_digits(text: str) -> str:
     table = number_words()
     if not any(w.lower() in table for w in re.findall(r"\w+", text)):
         return text
-    out: list[str] = []
-    position = 0
-    for token in tag(text):
-        digits = table.get(token.text.lower())
-        is_number = token.pos == "CARD" or (
-            digits is not None and digits.endswith(".") and token.pos == "ADJA"
-        )
-        if digits is not None and is_number:
-            out.append(text[position : token.start])
-            out.append(digits)
-            position = token.end
-    out.append(text[position:])
-    return "".join(out)
+
+    def digits(tokens: tuple[Token, ...], index: int) -> str | None:
+        token = tokens[index]
+        found = table.get(token.text.lower())
+        if found is None or not (token.pos == "CARD" or (found.endswith(".") and token.pos == "ADJA")):
+            return None
+        return found
+
+    return replace_tokens(text, tag(text), digits)
 
 
 # --- special characters ----------------------------------------------------------------------------
@@ -261,28 +257,38 @@ def _is_plural(tokens: tuple[Token, ...], index: int) -> bool:
 
 
 def replace_tokens(
-    text: str,
-    tokens: tuple[Token, ...],
-    table: Mapping[str, str],
-    applies: Callable[[tuple[Token, ...], int], bool],
+    text: str, tokens: tuple[Token, ...], new: Callable[[tuple[Token, ...], int], str | None]
 ) -> str:
-    """``text`` with each token found in ``table`` replaced by its value where ``applies(tokens, i)``."""
+    """``text`` with each token replaced by ``new(tokens, i)`` where that is not ``None``."""
     out: list[str] = []
     position = 0
     for index, token in enumerate(tokens):
-        if token.text in table and applies(tokens, index):
+        replacement = new(tokens, index)
+        if replacement is not None:
             out.append(text[position : token.start])
-            out.append(table[token.text])
+            out.append(replacement)
             position = token.end
     out.append(text[position:])
     return "".join(out)
+
+
+def from_table(
+    table: Mapping[str, str], applies: Callable[[tuple[Token, ...], int], bool]
+) -> Callable[[tuple[Token, ...], int], str | None]:
+    """For ``replace_tokens``: the table's value for a token in the table where ``applies``."""
+
+    def new(tokens: tuple[Token, ...], index: int) -> str | None:
+        word = tokens[index].text
+        return table[word] if word in table and applies(tokens, index) else None
+
+    return new
 
 
 def _replace_plurals(text: str) -> str:
     table = plural_replacements()
     if not any(word in text for word in table):
         return text
-    return replace_tokens(text, tag(text), table, _is_plural)
+    return replace_tokens(text, tag(text), from_table(table, _is_plural))
 
 
 _AUXILIARIES = frozenset({"haben", "sein", "werden"})
@@ -318,17 +324,12 @@ def _replace_verbs(text: str) -> str:
     tokens = tag(text)
     if any(t.pos == "PRF" or t.text == "sich" for t in tokens):
         return text
-    out: list[str] = []
-    position = 0
-    for index, token in enumerate(tokens):
-        entry = table.get(token.text)
-        new = None if entry is None else _verb_replacement(tokens, index, entry)
-        if new is not None:
-            out.append(text[position : token.start])
-            out.append(new)
-            position = token.end
-    out.append(text[position:])
-    return "".join(out)
+
+    def verb(tokens: tuple[Token, ...], index: int) -> str | None:
+        entry = table.get(tokens[index].text)
+        return None if entry is None else _verb_replacement(tokens, index, entry)
+
+    return replace_tokens(text, tokens, verb)
 
 
 # --- compounds and capitals ------------------------------------------------------------------------
@@ -339,19 +340,15 @@ _SPLIT_TAGS = frozenset({"NN"})
 def split_compounds(text: str, separator: str, min_letters: int, names: frozenset[str] = frozenset()) -> str:
     """Split long nouns with the separator ("Fachkräftemangel" → "Fach·kräfte·mangel"); ``names``
     (places, people) are never split."""
-    out: list[str] = []
-    position = 0
-    for token in tag(text):
-        if token.text in names:
-            continue
-        if token.pos in _SPLIT_TAGS and token.text.isalpha() and len(token.text) >= min_letters:
-            new = split_compound(token.text, separator, min_letters)
-            if new != token.text:
-                out.append(text[position : token.start])
-                out.append(new)
-                position = token.end
-    out.append(text[position:])
-    return "".join(out)
+
+    def split(tokens: tuple[Token, ...], index: int) -> str | None:
+        token = tokens[index]
+        long_noun = token.pos in _SPLIT_TAGS and token.text.isalpha() and len(token.text) >= min_letters
+        if token.text in names or not long_noun:
+            return None
+        return split_compound(token.text, separator, min_letters)
+
+    return replace_tokens(text, tag(text), split)
 
 
 def is_shouting(text: str) -> bool:
