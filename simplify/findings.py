@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -59,6 +59,14 @@ class Hit:
     params: dict[str, str] = field(default_factory=dict)
     suggestion: str | None = None
     hint_key: str | None = None
+
+
+def _outermost(candidates: Iterable[Word]) -> Iterator[Hit]:
+    """One hit with the words not inside another of them, in text order; nothing if there are none."""
+    found = list(candidates)
+    kept = [w for w in found if not any(o.start <= w.start and w.end <= o.end and o != w for o in found)]
+    if kept:
+        yield Hit(tuple(sorted(kept, key=lambda w: w.start)))
 
 
 @dataclass(frozen=True)
@@ -258,13 +266,7 @@ def number(view: SentenceView) -> Iterator[Hit]:
     numerals = [word for word in view.words if any(char.isdigit() for char in word.text)]
     if len(numerals) >= _MANY_NUMBERS:
         spans.update({(w.start, w.end): w for w in numerals})
-    kept = [
-        w
-        for w in spans.values()
-        if not any(o.start <= w.start and w.end <= o.end and o != w for o in spans.values())
-    ]
-    if kept:
-        yield Hit(tuple(sorted(kept, key=lambda w: w.start)))
+    yield from _outermost(spans.values())
 
 
 _RARE_GERMAN_ZIPF = 2.5
@@ -361,13 +363,7 @@ def foreign_word(view: SentenceView) -> Iterator[Hit]:
             form, config.foreign_margin, config.foreign_max_german_zipf, config.foreign_min_english_zipf
         ) or (_rare_in_german(form) and view.top_tag(word) == "FM"):
             found.setdefault((word.start, word.end), word)
-    kept = [
-        w
-        for w in found.values()
-        if not any(o.start <= w.start and w.end <= o.end and o != w for o in found.values())
-    ]
-    if kept:
-        yield Hit(tuple(sorted(kept, key=lambda w: w.start)))
+    yield from _outermost(found.values())
 
 
 RULES: tuple[tuple[str, Rule], ...] = (
