@@ -230,9 +230,8 @@ def serve_feed(kind: str, feed: str) -> Response:
         document = build_feed(gpodder_channel, episodes, _options(legacy_namespace=True))
     else:
         document = build_feed(channel(feed, absolute_url("feeds.rss", feed=feed)), episodes, _options())
-    response = send_bytes(document, mimetype=mimetype, last_modified=changed, cors=kind == "json")
-    response.set_etag(etag)  # the validator above, not the content hash, so the next 304 needs no build
-    return response
+    # the validator above, not a content hash, so the next 304 needs no build
+    return send_bytes(document, mimetype=mimetype, last_modified=changed, cors=kind == "json", etag=etag)
 
 
 @bp.route(f"/<{FEED_NAMES}:feed>.xml")
