@@ -20,19 +20,17 @@ an object ("hat den Täter gefasst und die Beute sichergestellt"). The auxiliary
 new subject (``data/ls_auxiliary_numbers.tsv``).
 
 Also the phrase helpers that ``plain_conditions`` shares (where the first part of a clause ends, which
-pronoun can repeat a subject) and ``sized_rule``, which makes these functions rules.
+pronoun can repeat a subject).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Protocol
 
 from simplify.plain_clauses import Piece, as_sentence, fits
 from simplify.plain_lexicon import data_lines, data_rows
-from simplify.plain_model import PlainConfig
 from simplify.plain_tagging import FINITE_TAGS, Token, span_text, tag
 
 OPENING_QUOTES = frozenset('„»"')
@@ -113,25 +111,6 @@ def subject_pronoun(subject: tuple[Token, ...], verb: Token) -> str | None:
     if subject[0].pos == "ART":
         return _PRONOUN_FOR_ARTICLE.get(subject[0].text.lower())
     return None
-
-
-class Configured(Protocol):
-    """What ``sized_rule`` needs of the rule context (``simplify.rules.RuleContext``)."""
-
-    @property
-    def config(self) -> PlainConfig: ...
-
-
-SizedFunction = Callable[[str, int], "list[Piece] | None"]
-
-
-def sized_rule(function: SizedFunction) -> Callable[[Piece, Configured], list[Piece] | None]:
-    """A rule for sentences (not list items) from a function of the text and ``config.max_words``."""
-
-    def apply(piece: Piece, context: Configured) -> list[Piece] | None:
-        return None if piece.is_list_item else function(piece.text, context.config.max_words)
-
-    return apply
 
 
 def _words(tokens: tuple[Token, ...]) -> tuple[Token, ...]:

@@ -91,6 +91,15 @@ def _any_rule(function: Callable[[str], list[Piece] | None]) -> RuleFunction:
     return apply
 
 
+def _sized_rule(function: Callable[[str, int], list[Piece] | None]) -> RuleFunction:
+    """A rule for sentences (not list items) from a function of the text and ``config.max_words``."""
+
+    def apply(piece: Piece, context: RuleContext) -> list[Piece] | None:
+        return None if piece.is_list_item else function(piece.text, context.config.max_words)
+
+    return apply
+
+
 def _shouting(piece: Piece, _: RuleContext) -> list[Piece] | None:
     if not words.is_shouting(piece.text):
         return None
@@ -148,7 +157,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "telefon-vorne",
         "Der Satz ist zu lang. Die Telefon·nummer steht in einem eigenen kurzen Satz.",
-        plain_restructure.sized_rule(plain_lead.phone_first),
+        _sized_rule(plain_lead.phone_first),
     ),
     Rule("einschub", "Gedanken·striche und Einschübe stören beim Lesen.", _any_rule(clauses.insertions)),
     Rule(
@@ -175,7 +184,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "nebensatz-vorne",
         "Ein Neben·satz am Anfang wird ein eigener Satz. Ein Wort wie „dann“ verbindet die 2 Sätze.",
-        plain_restructure.sized_rule(plain_conditions.fronted_subclause),
+        _sized_rule(plain_conditions.fronted_subclause),
     ),
     Rule(
         "auslassung",
@@ -185,12 +194,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "sondern",
         "Ein Satz – eine Aussage. „Nicht A, sondern B“ wird zu 2 Sätzen.",
-        plain_restructure.sized_rule(plain_restructure.not_but),
+        _sized_rule(plain_restructure.not_but),
     ),
     Rule(
         "vergleich",
         "Ein Satz – eine Aussage. Der Vergleich wird ein eigener Satz.",
-        plain_restructure.sized_rule(plain_restructure.comparison_tail),
+        _sized_rule(plain_restructure.comparison_tail),
     ),
     Rule("satz-teilen", "Ein Satz – eine Aussage.", _sentence_rule(clauses.clause_split)),
     Rule(
@@ -232,7 +241,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ort-satz",
         "Der Satz ist zu lang. Der Ort mit seinem Namen steht in einem eigenen kurzen Satz.",
-        plain_restructure.sized_rule(plain_sentences.named_place),
+        _sized_rule(plain_sentences.named_place),
     ),
     Rule("sonderzeichen", "Sonder·zeichen sind schwer zu lesen.", _text_rule(words.drop_special_characters)),
     Rule(
@@ -256,12 +265,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "frage",
         "Der Satz ist zu lang. Die Frage am Ende wird eine eigene Frage.",
-        plain_restructure.sized_rule(plain_question.indirect_question),
+        _sized_rule(plain_question.indirect_question),
     ),
     Rule(
         "mittel-vorne",
         "Der Satz ist zu lang. Womit jemand etwas macht, steht in einem eigenen Satz.",
-        plain_restructure.sized_rule(plain_means.means_first),
+        _sized_rule(plain_means.means_first),
     ),
     Rule(
         "umstaende",
@@ -271,27 +280,27 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "reihe",
         "Eine lange Reihe von Dingen mitten im Satz ist als Liste leichter zu lesen.",
-        plain_restructure.sized_rule(plain_lists.embedded_row),
+        _sized_rule(plain_lists.embedded_row),
     ),
     Rule(
         "hilfsverb-teilen",
         "Ein Satz – eine Aussage. Das Verb steht in jedem Satz.",
-        plain_restructure.sized_rule(plain_restructure.shared_auxiliary),
+        _sized_rule(plain_restructure.shared_auxiliary),
     ),
     Rule(
         "gilt-fuer",
         "Der Satz ist zu lang. Für wen etwas gilt, steht in einem eigenen kurzen Satz.",
-        plain_restructure.sized_rule(plain_sentences.amount_restriction),
+        _sized_rule(plain_sentences.amount_restriction),
     ),
     Rule(
         "telefon-nummer",
         "Der Satz ist zu lang. Jede Telefon·nummer steht in einem eigenen Satz.",
-        plain_restructure.sized_rule(plain_phone.phone_numbers),
+        _sized_rule(plain_phone.phone_numbers),
     ),
     Rule(
         "beispiele",
         "Der Satz ist zu lang. Die Beispiele stehen in einem eigenen Satz.",
-        plain_restructure.sized_rule(plain_phone.examples),
+        _sized_rule(plain_phone.examples),
     ),
     Rule("kuerzen", "Der Satz ist zu lang. Ein Neben·satz oder eine Neben·sache fällt weg.", _shorten),
     Rule("komposita", "Lange Wörter sind leichter, wenn man die Teile sieht.", _compounds),
