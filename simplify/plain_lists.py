@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from simplify.plain_clauses import Piece, count_words, is_main_clause
 from simplify.plain_lexicon import data_rows
-from simplify.plain_tagging import FINITE_TAGS, Token, tag
+from simplify.plain_tagging import DETERMINER_TAGS, FINITE_TAGS, Token, tag
 
 _MAX_ITEM_WORDS = 6
 _LAST_TAGS = frozenset({"NN", "NNA", "NNI", "NE", "FM", "CARD"})
@@ -159,7 +159,6 @@ def enumeration(text: str, one_case: bool = True) -> list[Piece] | None:
 # --- a row inside the sentence ----------------------------------------------------------------------
 
 ROWS_FILE = "ls_list_rows.tsv"
-_ITEM_DETERMINERS = frozenset({"ART", "PPOSAT", "PIAT", "PDAT"})
 _ITEM_NOUNS = frozenset({"NN", "NNA", "NE", "FM"})
 _ROW_JOINERS = frozenset({"und", "oder", "sowie"})
 
@@ -186,7 +185,7 @@ def row_words() -> Mapping[str, RowWords]:
 def _item_end(tokens: tuple[Token, ...], index: int) -> int | None:
     """End of one item: determiner, adjectives, nouns, and an attribute with "von" ("die Qualifizierung
     von Beschäftigten"); ``None`` if no noun phrase starts at ``index``."""
-    end = index + 1 if index < len(tokens) and tokens[index].pos in _ITEM_DETERMINERS else index
+    end = index + 1 if index < len(tokens) and tokens[index].pos in DETERMINER_TAGS else index
     while end < len(tokens) and tokens[end].pos == "ADJA":
         end += 1
     if end >= len(tokens) or tokens[end].pos not in _ITEM_NOUNS:

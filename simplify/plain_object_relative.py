@@ -36,7 +36,7 @@ from simplify.plain_relative import (
     repeated_noun,
     verb_parts,
 )
-from simplify.plain_tagging import Token, compound_parts, span_text, tag
+from simplify.plain_tagging import DETERMINER_TAGS, Token, compound_parts, span_text, tag
 
 if TYPE_CHECKING:
     from simplify.release import Person
@@ -53,7 +53,6 @@ _MASCULINE_OR_NEUTER = frozenset(
 _MASCULINE = frozenset({"den", "dem", "des", "einen", "einem", "eines", "diesen", "diesem", "jeden", "jedem"})
 _FEMININE = frozenset({"eine", "einer", "diese", "jede"})
 _PLURAL = frozenset({"alle", "allen", "viele", "vielen", "beide", "beiden", "mehrere", "mehreren", "einige"})
-_DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT"})
 _NAME_TAGS = frozenset({"NE", "FM"})
 _FEMININE_ENDINGS = ("in", "innen", "frau")
 
@@ -117,7 +116,7 @@ def _leading_phrase(clause: tuple[Token, ...], names: frozenset[str]) -> int:
     determiner, adjectives and a noun with the names after it ("die Hochschule", "die Stadt
     Lindenhagen"), or the words of a name ("Anna Berg")."""
     end = 0
-    if clause[0].pos in _DETERMINER_TAGS:
+    if clause[0].pos in DETERMINER_TAGS:
         end = 1
         while end < len(clause) and clause[end].pos in ("ADJA", "CARD"):
             end += 1

@@ -23,7 +23,7 @@ from wordfreq import zipf_frequency
 
 from simplify.plain_clauses import Piece, as_sentence
 from simplify.plain_object_relative import agent_gender, is_name_word
-from simplify.plain_tagging import FINITE_TAGS, Token, has_finite_verb, span_text, tag
+from simplify.plain_tagging import DETERMINER_TAGS, FINITE_TAGS, Token, has_finite_verb, span_text, tag
 
 _PAST = frozenset({"wurde", "wurden"})
 _PRESENT = frozenset({"wird", "werden"})
@@ -34,7 +34,6 @@ _PLURAL_MODALS = {plural: singular for singular, plural in _MODALS.items()}
 _PEOPLE = ("leute", "leuten", "innen", "ern", "enten", "anten", "isten")
 # After these, "von …" is where something starts, not who does it ("von der Brücke bis zum Markt").
 _RANGE = frozenset({"bis", "nach", "auf", "zu", "zum", "zur"})
-_DETERMINERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT"})
 
 
 @dataclass(frozen=True)
@@ -118,7 +117,7 @@ def _accusative(tokens: tuple[Token, ...], start: int, end: int, names: frozense
     Wagen" → "einen geparkten Wagen"; ``None`` where the form is not sure."""
     first = tokens[start]
     words = [t.text for t in tokens[start:end]]
-    if first.pos not in _DETERMINERS:
+    if first.pos not in DETERMINER_TAGS:
         if all(
             t.pos in ("NE", "NN", "CARD", "ADJA") or is_name_word(t.text, names) for t in tokens[start:end]
         ):
@@ -179,7 +178,7 @@ def _subject_end(tokens: tuple[Token, ...], start: int, names: frozenset[str]) -
     """Index after a subject noun phrase at ``start``: a determiner, adjectives or a phrase inside it
     ("ein vor dem Haus geparkter"), the noun and names after it."""
     end = start
-    if tokens[end].pos in _DETERMINERS or tokens[end].pos == "CARD":
+    if tokens[end].pos in DETERMINER_TAGS or tokens[end].pos == "CARD":
         end += 1
     while (
         end < len(tokens)

@@ -17,7 +17,7 @@ from wordfreq import zipf_frequency
 
 from simplify.plain_clauses import Piece, as_sentence
 from simplify.plain_lexicon import addition_markers
-from simplify.plain_tagging import FINITE_TAGS, Token, has_finite_verb, tag
+from simplify.plain_tagging import DETERMINER_TAGS, FINITE_TAGS, Token, has_finite_verb, tag
 
 _PRONOUNS = frozenset({"der", "die", "das"})
 # Determiners the antecedent of a nominative "der" / "das" can have (masculine or neuter forms).
@@ -31,7 +31,6 @@ _PLURAL_ONLY = frozenset(
     {"den", "alle", "allen", "viele", "vielen", "beide", "beiden", "mehrere", "mehreren", "einige", "einigen"}
 )
 _SINGULAR_ONLY = frozenset({"der", "eine", "einer"})
-_DETERMINERS = frozenset({"ART", "PDAT", "PPOSAT", "PIAT"})
 # Words that could be the subject of the clause instead of the pronoun.
 _SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "sie", "es", "wir", "ihr", "man", "wer"})
 _SUBJECT_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
@@ -65,7 +64,7 @@ def noun_phrase(tokens: tuple[Token, ...], end: int) -> tuple[int, int] | None:
         position = glued - 1
         while position >= 0 and tokens[position].pos == "ADJA":
             position -= 1
-        if position < 0 or tokens[position].pos not in _DETERMINERS or not tokens[end].text[:1].isupper():
+        if position < 0 or tokens[position].pos not in DETERMINER_TAGS or not tokens[end].text[:1].isupper():
             return None
         return position, end
     if head.pos in _NAME_TAGS:
@@ -83,7 +82,7 @@ def noun_phrase(tokens: tuple[Token, ...], end: int) -> tuple[int, int] | None:
             position -= 1
     else:
         return None
-    return (position if position >= 0 and tokens[position].pos in _DETERMINERS else -1), end
+    return (position if position >= 0 and tokens[position].pos in DETERMINER_TAGS else -1), end
 
 
 def _glued_start(tokens: tuple[Token, ...], end: int) -> int:

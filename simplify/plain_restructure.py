@@ -31,10 +31,9 @@ from types import MappingProxyType
 
 from simplify.plain_clauses import Piece, as_sentence, fits
 from simplify.plain_lexicon import data_lines, data_rows
-from simplify.plain_tagging import FINITE_TAGS, Token, span_text, tag
+from simplify.plain_tagging import DETERMINER_TAGS, FINITE_TAGS, Token, span_text, tag
 
 OPENING_QUOTES = frozenset('„»"')
-_DETERMINERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT"})
 _MODIFIERS = frozenset({"ADJA", "CARD", "ADV"})
 _PRONOUN_FOR_ARTICLE = {"der": "Er", "die": "Sie", "das": "Es"}
 _VERB_TAIL = frozenset({"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU", "PTKVZ"})
@@ -52,7 +51,7 @@ def _is_noun(token: Token) -> bool:
 def _noun_phrase_end(tokens: tuple[Token, ...], index: int) -> int | None:
     """End of a noun phrase starting at ``index`` ("die ersten Kräfte der Berufsfeuerwehr"), with a
     genitive attribute ("des …", or "der …" after a noun, as the genitive rule reads it)."""
-    end = index + 1 if index < len(tokens) and tokens[index].pos in _DETERMINERS else index
+    end = index + 1 if index < len(tokens) and tokens[index].pos in DETERMINER_TAGS else index
     while end < len(tokens) and tokens[end].pos in _MODIFIERS:
         end += 1
     if end >= len(tokens) or not _is_noun(tokens[end]):

@@ -15,6 +15,8 @@ from simplify.tagger import hanta, word_tags
 
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 SUBORDINATING_TAGS = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV"})
+#: article, possessive, demonstrative and indefinite determiners ("die", "ihre", "diese", "keine")
+DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT"})
 
 #: URLs and e-mail addresses: no rule may change them.
 URL = re.compile(r"(?:https?://|www\.)\S+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -83,7 +85,7 @@ def compound_parts(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((str(m), str(label)) for m, label in parts)
 
 
-_NOUN_PHRASE = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "CARD", "NN", "NE", "KON", "TRUNC"})
+_NOUN_PHRASE = DETERMINER_TAGS | {"ADJA", "CARD", "NN", "NE", "KON", "TRUNC"}
 
 
 def has_finite_verb(sentence: str) -> bool:
